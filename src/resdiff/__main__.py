@@ -1,0 +1,7 @@
+"""``python -m resdiff``: the same as the ``resdiff`` command."""
+
+import sys
+
+from resdiff.cli import main
+
+sys.exit(main())
