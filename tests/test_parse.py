@@ -1,0 +1,262 @@
+"""Parser behaviour on the real seeds and on short samples in six languages."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+from resdiff.errors import InputError, ResdiffWarning
+from resdiff.model import DocType, Lang, ProposalSymbol, RevisionKind, Role, SectionKind
+from resdiff.parse import detect_lang, parse
+
+SEEDS = Path(__file__).resolve().parent.parent / "corpus" / "seeds"
+K = SectionKind
+
+
+def _read(name: str) -> str:
+    return (SEEDS / name).read_text(encoding="utf-8")
+
+
+def _quiet(text: str, **kw):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResdiffWarning)
+        return parse(text, **kw)
+
+
+def _check_lossless(doc) -> None:
+    prev = 0
+    for block in doc.blocks:
+        assert block.text == doc.text[block.span.start : block.span.end]
+        assert block.span.start >= prev
+        gap = doc.text[prev : block.span.start]
+        assert gap.replace("\ufeff", "").strip() == ""
+        assert block.span.start <= block.body.start <= block.body.end <= block.span.end
+        prev = block.span.end
+    assert doc.text[prev:].replace("\ufeff", "").strip() == ""
+    assert len({b.id for b in doc.blocks}) == len(doc.blocks)
+
+
+# --------------------------------------------------------------------------- seed 004
+
+
+@pytest.fixture(scope="module")
+def seed004():
+    return _quiet(_read("pp-res2-dec641-zh.txt"))
+
+
+def test_seed004_is_lossless(seed004):
+    """Every block of seed 004 is its own slice of the text and ids are unique."""
+    _check_lossless(seed004)
+
+
+def test_seed004_res2_heading_title_opening(seed004):
+    """Document heading, title and opening describe Resolution 2, the first one in the file."""
+    h = seed004.heading
+    assert (h.doc_type, h.number, h.revision) == (DocType.RESOLUTION, "2", RevisionKind.REV)
+    assert (h.meeting.year, h.meeting.place_key) == (2022, "bucharest")
+    assert seed004.blocks[seed004.title].text == "世界电信/信息通信技术政策论坛"
+    assert seed004.opening.body == "国际电信联盟全权代表大会"
+    assert seed004.opening.meeting.place_key == "bucharest"
+
+
+def test_seed004_cover_letter_is_paragraphs(seed004):
+    """Everything before the first annex/heading is plain paragraphs, labels kept."""
+    first = seed004.heading.block
+    roles = {b.role for b in seed004.blocks[:first]}
+    assert roles <= {Role.PARAGRAPH, Role.ANNEX}
+    assert seed004.blocks[0].id == "para_1"
+    labelled = [b.label for b in seed004.blocks[:first] if b.label in ("a)", "1")]
+    assert labelled == ["a)", "1"]
+
+
+def test_seed004_res2_sections_in_order(seed004):
+    """Resolution 2 has seven sections with the right kinds, addressees and item counts."""
+    got = [(s.kind, s.addressee, len(s.items)) for s in seed004.sections[:7]]
+    assert got == [
+        (K.CONSIDERING, "", 9),
+        (K.AWARE, "", 5),
+        (K.EMPHASIZING, "", 7),
+        (K.RESOLVES, "", 11),
+        (K.INSTRUCTS, "秘书长", 1),
+        (K.INSTRUCTS, "国际电联理事会", 3),
+        (K.FURTHER_INSTRUCTS, "国际电联理事会", 1),
+    ]
+
+
+def test_seed004_markdown_label(seed004):
+    """A markdown bullet before a label is part of the label side; the label is the visible one."""
+    sec = seed004.sections[0]
+    first = seed004.blocks[sec.items[0]]
+    assert (first.id, first.label, first.role) == ("sec_1__item_a", "a)", Role.ITEM)
+    assert seed004.text[first.body.start : first.body.end] == "联合国大会（联大）的相关决议；"
+    labels = [seed004.blocks[i].label for i in sec.items]
+    assert labels == ["a)", "b)", "c)", "d)", "e)", "f)", "g)", "h)", "i)"]
+    assert all(seed004.blocks[i].level == 0 for i in sec.items)
+
+
+def test_seed004_footnote_inside_resolves(seed004):
+    """The ¹ footnote between resolves 9 and 10 is a footnote and does not end the section."""
+    (fn,) = seed004.footnotes
+    block = seed004.blocks[fn.block]
+    assert (fn.mark, block.role, block.id) == ("¹", Role.FOOTNOTE, "fn_1")
+    assert seed004.text[block.body.start : block.body.end].startswith("这些国家包括")
+    resolves = seed004.sections[3]
+    labels = [seed004.blocks[i].label for i in resolves.items]
+    assert labels == [str(n) for n in range(1, 12)]
+    assert fn.block not in resolves.items
+
+
+def test_seed004_decision_641(seed004):
+    """Decision 641 has recognizing, considering, decides (1–8, a–d under 6) and instructs."""
+    secs = seed004.sections[7:]
+    assert [s.kind for s in secs] == [K.RECOGNIZING, K.CONSIDERING, K.DECIDES, K.INSTRUCTS]
+    decides = secs[2]
+    items = [seed004.blocks[i] for i in decides.items]
+    top = [b.label for b in items if b.level == 0]
+    assert top == [str(n) for n in range(1, 9)]
+    under6 = [b for b in items if b.id.startswith("sec_10__item_6__")]
+    assert [(b.label, b.level) for b in under6] == [("a", 1), ("b", 1), ("c", 1), ("d", 1)]
+    heading2 = [b for b in seed004.blocks if b.role is Role.HEADING][1]
+    assert heading2.id == "heading_2" and heading2.text == "第641号决定"
+
+
+def test_seed004_annexes(seed004):
+    """Annex headings (附件A, 附件1, 第641号决定附件：2件) are ANNEX blocks; annex content is paragraphs."""
+    annex_texts = [seed004.blocks[i].text for i in seed004.annexes]
+    assert annex_texts == ["附件：2件", "附件A", "附件B", "第641号决定附件：2件", "附件1", "附件2"]
+    last = seed004.blocks[-1]
+    assert last.role is Role.PARAGRAPH and last.section == -1
+
+
+# --------------------------------------------------------------------------- seed 003
+
+
+@pytest.fixture(scope="module")
+def seed003():
+    return _quiet(_read("ecp-res68-zh.txt"))
+
+
+def test_seed003_is_lossless(seed003):
+    """Every block of seed 003 is its own slice of the text and ids are unique."""
+    _check_lossless(seed003)
+
+
+def test_seed003_summary_and_proposal(seed003):
+    """The summary lines come first, then MOD ECP/38A23/1 parsed from the right."""
+    assert [seed003.blocks[i].role for i in seed003.summary] == [Role.SUMMARY, Role.SUMMARY]
+    assert seed003.blocks[0].id == "summary"
+    (prop,) = seed003.proposals
+    assert prop.symbol is ProposalSymbol.MOD
+    assert prop.id.text == "ECP/38A23/1"
+    assert (prop.id.proponents, prop.id.document, prop.id.addendum, prop.id.number) == (("ECP",), "38", "23", "1")
+    assert seed003.blocks[prop.block].id == "proposal_1"
+    assert prop.blocks == (prop.block, len(seed003.blocks))
+
+
+def test_seed003_heading_with_bookmark(seed003):
+    """The bookmark-prefixed glued heading still gives Resolution 68, Rev., New Delhi 2024."""
+    h = seed003.heading
+    block = seed003.blocks[h.block]
+    assert block.text.startswith("[bookmark: _Toc114651348]第68号决议")
+    assert (h.doc_type, h.number, h.revision) == (DocType.RESOLUTION, "68", RevisionKind.REV)
+    assert (h.meeting.place, h.meeting.year, h.meeting.place_key) == ("新德里", 2024, "new delhi")
+
+
+def test_seed003_title_history_opening(seed003):
+    """Title, four-meeting history and the opening line with its body are recognised."""
+    assert seed003.blocks[seed003.title].role is Role.TITLE
+    assert [(m.year, m.place_key) for m in seed003.history] == [
+        (2008, "johannesburg"),
+        (2012, "dubai"),
+        (2016, "hammamet"),
+        (2024, "new delhi"),
+    ]
+    assert seed003.blocks[seed003.history_block].id == "history"
+    assert seed003.opening.body == "世界电信标准化全会"
+    assert seed003.opening.meeting.year == 2024
+
+
+def test_seed003_sections(seed003):
+    """Glued keyword headings take the first keyword; compound and addressed headings parse."""
+    got = [(s.kind, s.keyword, s.addressee) for s in seed003.sections]
+    assert got == [
+        (K.RECOGNIZING, "认识到", "考虑到"),
+        (K.CONSIDERING, "考虑到", "认识到"),
+        (K.NOTING, "注意到", "进一步认识到"),
+        (K.NOTING, "注意到", ""),
+        (K.RESOLVES_TO_INSTRUCT, "做出决议，责成", "电信标准化局主任"),
+        (K.RESOLVES_TO_INSTRUCT, "做出决议，责成", "TSAG"),
+        (K.ENCOURAGES, "鼓励", "来自发达和发展中国家的部门成员、部门准成员（包括中小企业），酌情"),
+    ]
+
+
+def test_seed003_glued_labels_and_nesting(seed003):
+    """Glued labels stay as written, a repeated d) gets a _2 id and dashes nest under it."""
+    ids = [seed003.blocks[i].id for i in seed003.sections[0].items]
+    assert "sec_1__item_d_2" in ids and "sec_1__item_ei" in ids and "sec_1__item_fj" in ids
+    by_id = {b.id: b for b in seed003.blocks}
+    dash = by_id["sec_1__item_d_2__item_d1"]
+    assert (dash.label, dash.level) == ("–", 1)
+    resolves = [seed003.blocks[i] for i in seed003.sections[4].items]
+    assert [b.label for b in resolves] == ["1", "2", "3", "4", "5", "", "46", "7", "58", "9", "610", "711", "812"]
+    assert resolves[5].id == "sec_5__item_p1"
+
+
+def test_seed003_glued_footnotes_split(seed003):
+    """The export's [1: …] footnote bodies glued onto item lines become their own FOOTNOTE blocks."""
+    assert [f.mark for f in seed003.footnotes] == ["1", "2"]
+    fn = seed003.blocks[seed003.footnotes[0].block]
+    assert fn.text.startswith("[1: 1") and fn.text.endswith("]")
+    assert seed003.text[fn.body.start : fn.body.end].startswith("其中包括")
+    item_b = seed003.blocks[seed003.footnotes[0].block - 1]
+    assert item_b.id == "sec_1__item_b" and item_b.text.endswith("的目标；")
+    assert "[footnoteRef:1]1" in item_b.text
+
+
+def test_seed003_reasons(seed003):
+    """Both 理由： parts and the 背景 text after them are Reasons blocks of the proposal."""
+    (prop,) = seed003.proposals
+    reasons = [seed003.blocks[i] for i in prop.reasons]
+    assert reasons[0].text.startswith("理由：") and reasons[0].id == "reasons_1"
+    assert sum(b.text.startswith("理由：") for b in reasons) == 2
+    assert reasons[-1] is seed003.blocks[-1]
+    assert all(b.role is Role.REASONS for b in reasons)
+
+
+# --------------------------------------------------------------------------- seed 001
+
+
+def test_seed001_plain_paragraphs_with_warning():
+    """A report that is not a resolution gives paragraphs and one warning, not an exception."""
+    with pytest.warns(ResdiffWarning, match="no resolution structure found"):
+        doc = parse(_read("council-report-en.txt"), source="council-report-en.txt")
+    assert {b.role for b in doc.blocks} == {Role.PARAGRAPH}
+    assert doc.heading is None and doc.sections == ()
+    assert doc.warnings == ("council-report-en.txt: no resolution structure found; compared as plain paragraphs",)
+    _check_lossless(doc)
+
+
+# --------------------------------------------------------------------------- API
+
+
+def test_bad_lang_raises_input_error():
+    """An unknown language value raises InputError naming it."""
+    with pytest.raises(InputError, match="'xx'"):
+        parse("text", lang="xx")
+
+
+def test_lang_string_accepted():
+    """A language given as a string selects that language."""
+    assert _quiet("considérant", lang="FR").lang is Lang.FR
+
+
+def test_detect_lang_scripts():
+    """Scripts pick zh/ru/ar; Latin text is told apart by common words."""
+    assert detect_lang("第68号决议") is Lang.ZH
+    assert detect_lang("учитывая, что") is Lang.RU
+    assert detect_lang("إن مؤتمر المندوبين المفوضين") is Lang.AR
+    assert detect_lang("considerando que la Conferencia de los Estados") is Lang.ES
+    assert detect_lang("considérant que les États Membres de la Conférence") is Lang.FR
+    assert detect_lang("considering that the Member States of the Union") is Lang.EN
