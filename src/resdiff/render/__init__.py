@@ -22,11 +22,10 @@ __all__ = ["FORMATS", "RenderOptions", "render"]
 # format name -> module under resdiff.render; the value kind (str or bytes) is the module's
 FORMATS: dict[str, str] = {
     "wdiff": "wdiff",
-    "text": "text",
+    "text": "terminal",  # a symbol column and the marked text; colours when options.color
     "json": "json_",
     "html": "html",
     "markdown": "markdown",
-    "terminal": "terminal",
     "docx": "docx",
 }
 

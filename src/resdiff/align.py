@@ -1,0 +1,354 @@
+"""Pair the blocks (clauses) of two documents: kept, changed, relabelled, added, deleted, moved.
+
+Three passes, each bounded:
+
+1. **Anchors.** Blocks whose normalised body (label left out, width and space
+   folded) is the same on both sides and in the same order are paired by a
+   longest-common-subsequence over whole blocks (diff-match-patch on one
+   character per distinct key). Keys found on one side only are left out of
+   that diff first, so its cost depends on reordering, not on the amount of
+   changed text, and two unrelated documents cost nothing here. A relabelled
+   item (``e)`` → ``i)`` with the same body) is an anchor.
+2. **Gaps.** Between two anchors, the remaining old and new blocks are paired
+   in order by similarity (Dice coefficient over character bigrams) with a
+   maximum-weight monotone matching, as ``difflib.Differ`` pairs similar lines
+   between matches. Pairs need :data:`PAIR_CUTOFF`, except structural
+   singletons — two section headings, two titles, two headings — which pair by
+   position, so a heading swap (``认识到`` → ``考虑到``) is a changed heading and
+   its items stay put. Gaps larger than :data:`DP_CELLS` use a greedy pass
+   within :data:`WINDOW` blocks instead of the full matching.
+3. **Moves.** What is still unpaired is matched across the whole document by
+   similarity (:data:`MOVE_CUTOFF`) through an index of shared bigrams, at
+   most :data:`MOVE_CANDIDATES` candidates per block. A pair whose section
+   heading was paired with a different section also counts as moved.
+
+The result lists the pairs in reading order of the new document, with blocks
+that exist only in the old one placed where they stood.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import diff_match_patch as dmp_module
+import regex
+
+from resdiff.model import Block, Document, Role
+from resdiff.segment import fold
+
+__all__ = ["DP_CELLS", "MOVE_CANDIDATES", "MOVE_CUTOFF", "PAIR_CUTOFF", "WINDOW", "Pair", "align", "similarity"]
+
+PAIR_CUTOFF = 0.5  # Dice similarity (0..1) two blocks in the same gap need to pair as MOD
+MOVE_CUTOFF = 0.6  # Dice similarity (0..1) an unpaired old and new block need to pair as a MOVE
+MOVE_MIN_CHARS = 8  # shorter blocks only pair as moves when identical (avoids "–" ↔ "–")
+MOVE_CANDIDATES = 12  # candidates scored per unpaired block in the move pass
+POSTING_LIMIT = 64  # bigrams shared by more blocks than this are too common to find candidates
+DP_CELLS = 40_000  # largest gap (old blocks × new blocks) paired by the exact monotone matching
+WINDOW = 24  # blocks looked ahead in the greedy pass used for larger gaps
+
+# Blocks pair only within a group: an item never pairs with a section heading.
+_GROUP = {
+    Role.SUMMARY: "summary",
+    Role.PROPOSAL: "proposal",
+    Role.HEADING: "heading",
+    Role.TITLE: "title",
+    Role.HISTORY: "history",
+    Role.OPENING: "opening",
+    Role.SECTION: "section",
+    Role.ITEM: "text",
+    Role.PARAGRAPH: "text",
+    Role.FOOTNOTE: "text",
+    Role.ANNEX: "annex",
+    Role.REASONS: "reasons",
+}
+# Groups whose blocks pair by position even when their words differ.
+_POSITIONAL = frozenset({"proposal", "heading", "title", "history", "opening", "section", "annex"})
+
+_ARTEFACT_RE = regex.compile(r"\[bookmark:[^\]]*\]|\[footnoteRef:[^\]]*\]")
+_CONTENT_DROP_RE = regex.compile(r"[\p{P}\p{S}\p{Z}\s]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """One aligned block pair; ``old`` or ``new`` is None for a deleted or added block."""
+
+    old: int | None
+    new: int | None
+    similarity: float = 1.0
+    moved: bool = False
+
+
+def body_key(doc: Document, block: Block) -> str:
+    """What two blocks must share to count as the same clause: body, folded, artefacts out."""
+    body = doc.text[block.body.start : block.body.end]
+    return fold(_ARTEFACT_RE.sub("", body)).strip()
+
+
+def content_key(text: str) -> str:
+    """Text with punctuation, symbols and spacing removed: equal keys mean an editorial change."""
+    return _CONTENT_DROP_RE.sub("", unicodedata.normalize("NFKC", _ARTEFACT_RE.sub("", text)))
+
+
+def _bigrams(key: str) -> Counter[str]:
+    compact = key.replace(" ", "")
+    if len(compact) < 2:
+        return Counter(compact)
+    return Counter(compact[i : i + 2] for i in range(len(compact) - 1))
+
+
+def _dice(a: Counter[str], b: Counter[str], size_a: int, size_b: int) -> float:
+    if not size_a and not size_b:
+        return 1.0
+    if not size_a or not size_b:
+        return 0.0
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    shared = sum(min(n, large[g]) for g, n in small.items() if g in large)
+    return 2.0 * shared / (size_a + size_b)
+
+
+def similarity(a: str, b: str) -> float:
+    """Dice coefficient of the character bigrams of two texts (folded), 0..1.
+
+    >>> round(similarity("the new text", "the old text"), 2)
+    0.7
+    """
+    ga, gb = _bigrams(fold(a)), _bigrams(fold(b))
+    return _dice(ga, gb, sum(ga.values()), sum(gb.values()))
+
+
+class _Side:
+    """Per-document facts the passes need, computed once."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.keys = [body_key(doc, b) for b in doc.blocks]
+        self.groups = [_GROUP.get(b.role, "text") for b in doc.blocks]
+        self._grams: list[Counter[str] | None] = [None] * len(doc.blocks)
+        self._sizes: list[int] = [0] * len(doc.blocks)
+
+    def grams(self, i: int) -> Counter[str]:
+        g = self._grams[i]
+        if g is None:
+            g = self._grams[i] = _bigrams(self.keys[i])
+            self._sizes[i] = sum(g.values())
+        return g
+
+    def size(self, i: int) -> int:
+        self.grams(i)
+        return self._sizes[i]
+
+
+def _sim(a: _Side, i: int, b: _Side, j: int) -> float:
+    if a.keys[i] == b.keys[j]:
+        return 1.0
+    sa, sb = len(a.keys[i]), len(b.keys[j])
+    # Dice can be no higher than 2·min/(sum); skip hopeless pairs without counting
+    if sa + sb and 2.0 * min(sa, sb) / (sa + sb) < PAIR_CUTOFF * 0.8:
+        return 0.0
+    return _dice(a.grams(i), b.grams(j), a.size(i), b.size(j))
+
+
+def _anchors(a: _Side, b: _Side) -> list[tuple[int, int]]:
+    """Index pairs of equal keys (same group) in common order: an LCS over blocks."""
+    ka = [f"{g}\x00{k}" for g, k in zip(a.groups, a.keys)]
+    kb = [f"{g}\x00{k}" for g, k in zip(b.groups, b.keys)]
+    shared = set(ka) & set(kb)
+    ia = [i for i, k in enumerate(ka) if k in shared]
+    ib = [j for j, k in enumerate(kb) if k in shared]
+    if not ia or not ib:
+        return []
+    table: dict[str, str] = {}
+    for k in ka:
+        if k in shared and k not in table:
+            n = len(table) + 1
+            table[k] = chr(n + 0x800 if n >= 0xD800 else n)
+    enc_a = "".join(table[ka[i]] for i in ia)
+    enc_b = "".join(table[kb[j]] for j in ib)
+    dmp = dmp_module.diff_match_patch()
+    dmp.Diff_Timeout = 0  # deterministic; the cost is bounded by reordering (see module doc)
+    pairs: list[tuple[int, int]] = []
+    x = y = 0
+    for op, chunk in dmp.diff_main(enc_a, enc_b, False):
+        n = len(chunk)
+        if op == 0:
+            pairs.extend((ia[x + k], ib[y + k]) for k in range(n))
+            x += n
+            y += n
+        elif op == -1:
+            x += n
+        else:
+            y += n
+    return pairs
+
+
+def _weight(a: _Side, i: int, b: _Side, j: int) -> float:
+    """Score of pairing old block i with new block j inside a gap; 0 = not allowed."""
+    group = a.groups[i]
+    if group != b.groups[j]:
+        return 0.0
+    s = _sim(a, i, b, j)
+    if s >= PAIR_CUTOFF:
+        return s + (0.05 if a.doc.blocks[i].label and a.doc.blocks[i].label == b.doc.blocks[j].label else 0.0)
+    if group in _POSITIONAL:
+        return 0.01 + s * 0.01  # pair by position, but any real match wins
+    return 0.0
+
+
+def _match_gap(a: _Side, olds: Sequence[int], b: _Side, news: Sequence[int]) -> list[tuple[int, int, float]]:
+    """Monotone pairs between the blocks of one gap."""
+    if not olds or not news:
+        return []
+    if len(olds) * len(news) <= DP_CELLS:
+        return _match_dp(a, olds, b, news)
+    return _match_greedy(a, olds, b, news)
+
+
+def _match_dp(a: _Side, olds: Sequence[int], b: _Side, news: Sequence[int]) -> list[tuple[int, int, float]]:
+    m, n = len(olds), len(news)
+    weights = [[_weight(a, olds[x], b, news[y]) for y in range(n)] for x in range(m)]
+    score = [[0.0] * (n + 1) for _ in range(m + 1)]
+    for x in range(1, m + 1):
+        row, prev, wrow = score[x], score[x - 1], weights[x - 1]
+        for y in range(1, n + 1):
+            best = prev[y] if prev[y] >= row[y - 1] else row[y - 1]
+            w = wrow[y - 1]
+            if w > 0.0 and prev[y - 1] + w > best:
+                best = prev[y - 1] + w
+            row[y] = best
+    out: list[tuple[int, int, float]] = []
+    x, y = m, n
+    while x > 0 and y > 0:
+        w = weights[x - 1][y - 1]
+        if w > 0.0 and score[x][y] == score[x - 1][y - 1] + w:
+            out.append((olds[x - 1], news[y - 1], min(w, 1.0)))
+            x -= 1
+            y -= 1
+        elif score[x][y] == score[x - 1][y]:
+            x -= 1
+        else:
+            y -= 1
+    out.reverse()
+    return [(i, j, _sim(a, i, b, j)) for i, j, _ in out]
+
+
+def _match_greedy(a: _Side, olds: Sequence[int], b: _Side, news: Sequence[int]) -> list[tuple[int, int, float]]:
+    out: list[tuple[int, int, float]] = []
+    start = 0
+    for i in olds:
+        best, best_y = 0.0, -1
+        for y in range(start, min(start + WINDOW, len(news))):
+            w = _weight(a, i, b, news[y])
+            if w > best:
+                best, best_y = w, y
+        if best_y >= 0 and best >= PAIR_CUTOFF:
+            j = news[best_y]
+            out.append((i, j, _sim(a, i, b, j)))
+            start = best_y + 1
+    return out
+
+
+def _moves(a: _Side, olds: list[int], b: _Side, news: list[int]) -> list[tuple[int, int, float]]:
+    """Pair leftover blocks anywhere in the documents when they are similar enough."""
+    if not olds or not news:
+        return []
+    postings: defaultdict[str, list[int]] = defaultdict(list)
+    for i in olds:
+        for g in a.grams(i):
+            postings[g].append(i)
+    scored: list[tuple[float, int, int]] = []
+    for j in news:
+        hits: Counter[int] = Counter()
+        for g in b.grams(j):
+            plist = postings.get(g)
+            if plist and len(plist) <= POSTING_LIMIT:
+                hits.update(plist)
+        for i, _ in hits.most_common(MOVE_CANDIDATES):
+            if a.groups[i] != b.groups[j]:
+                continue
+            s = _sim(a, i, b, j)
+            short = min(len(a.keys[i]), len(b.keys[j])) < MOVE_MIN_CHARS
+            if s >= MOVE_CUTOFF and (not short or a.keys[i] == b.keys[j]):
+                scored.append((s, i, j))
+    scored.sort(key=lambda t: (-t[0], t[2], t[1]))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    out = []
+    for s, i, j in scored:
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            out.append((i, j, s))
+    return out
+
+
+def align(old: Document, new: Document) -> list[Pair]:
+    """Pair the blocks of *old* and *new*; see the module documentation.
+
+    >>> from resdiff import parse
+    >>> [(p.old, p.new) for p in align(parse("a\\nb\\nc"), parse("a\\nc\\nd"))]
+    [(0, 0), (1, None), (2, 1), (None, 2)]
+    """
+    a, b = _Side(old), _Side(new)
+    anchors = _anchors(a, b)
+    paired: dict[int, tuple[int, float]] = {}  # new index -> (old index, similarity)
+    prev_i = prev_j = -1
+    for i, j in [*anchors, (len(old.blocks), len(new.blocks))]:
+        gap_old = list(range(prev_i + 1, i))
+        gap_new = list(range(prev_j + 1, j))
+        for gi, gj, s in _match_gap(a, gap_old, b, gap_new):
+            paired[gj] = (gi, s)
+        if i < len(old.blocks):
+            paired[j] = (i, 1.0)
+        prev_i, prev_j = i, j
+
+    used_old = {i for i, _ in paired.values()}
+    moved: dict[int, tuple[int, float]] = {}
+    left_old = [i for i in range(len(old.blocks)) if i not in used_old]
+    left_new = [j for j in range(len(new.blocks)) if j not in paired]
+    for i, j, s in _moves(a, left_old, b, left_new):
+        moved[j] = (i, s)
+
+    # a pair whose sections were paired with other sections has moved between sections
+    section_map: dict[int, int] = {}
+    for j, (i, _) in paired.items():
+        if old.blocks[i].role is Role.SECTION and new.blocks[j].role is Role.SECTION:
+            section_map[old.blocks[i].section] = new.blocks[j].section
+    for j, (i, s) in list(paired.items()):
+        so, sn = old.blocks[i].section, new.blocks[j].section
+        if old.blocks[i].role is not Role.SECTION and so in section_map and section_map[so] != sn:
+            moved[j] = paired.pop(j)
+
+    return _reading_order(len(old.blocks), len(new.blocks), paired, moved)
+
+
+def _reading_order(
+    n_old: int, n_new: int, paired: dict[int, tuple[int, float]], moved: dict[int, tuple[int, float]]
+) -> list[Pair]:
+    """New blocks in order; an old-only block goes before the first new block paired after it."""
+    out: list[Pair] = []
+    taken = {i for i, _ in paired.values()} | {i for i, _ in moved.values()}
+    next_old = 0
+
+    def flush_deleted(upto: int) -> None:
+        nonlocal next_old
+        while next_old < upto:
+            if next_old not in taken:
+                out.append(Pair(next_old, None, 1.0))
+            next_old += 1
+
+    for j in range(n_new):
+        if j in paired:
+            i, s = paired[j]
+            flush_deleted(i)
+            next_old = max(next_old, i + 1)
+            out.append(Pair(i, j, s))
+        elif j in moved:
+            i, s = moved[j]
+            out.append(Pair(i, j, s, moved=True))
+        else:
+            out.append(Pair(None, j, 1.0))
+    flush_deleted(n_old)
+    return out

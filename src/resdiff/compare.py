@@ -1,0 +1,105 @@
+"""``compare(old, new)``: clause operations and the ITU symbol of the whole change.
+
+Blocks are paired by :func:`resdiff.align.align`; each pair is diffed by
+:func:`resdiff.inline.diff_text` only when its text differs, so unchanged
+clauses cost nothing beyond their alignment (and never load a segmenter).
+
+Clause operations: NOC (same text, same place), MOD (changed words or label),
+MOVE (moved to another place or section, with or without edits), ADD, SUP.
+A MOD is *editorial* when only labels, punctuation, width or spacing changed.
+
+Document symbol: ADD when the old side is empty, SUP when the new side is
+empty, NOC when every clause is NOC, (MOD) when every change is an editorial
+MOD, MOD otherwise.
+"""
+
+from __future__ import annotations
+
+from resdiff.align import Pair, align, content_key
+from resdiff.errors import InputError
+from resdiff.inline import diff_text
+from resdiff.model import (
+    Block,
+    ChangeOp,
+    ClauseChange,
+    Comparison,
+    Document,
+    EditOp,
+    Lang,
+    Segment,
+    Symbol,
+)
+from resdiff.parse import parse
+from resdiff.segment import fold
+
+__all__ = ["compare"]
+
+
+def compare(old: Document | str, new: Document | str, *, lang: Lang | str | None = None) -> Comparison:
+    """Compare two versions of a resolution (texts or parsed documents).
+
+    >>> cmp = compare("resolves\\n1\\tto act;", "resolves\\n1\\tto act now;")
+    >>> [c.op.value for c in cmp.changes], cmp.symbol.value
+    (['NOC', 'MOD'], 'MOD')
+    """
+    old_doc = _as_document(old, lang, "old")
+    new_doc = _as_document(new, lang, "new")
+    changes = tuple(_change(old_doc, new_doc, pair) for pair in align(old_doc, new_doc))
+    warnings = tuple(f"old: {w}" for w in old_doc.warnings) + tuple(f"new: {w}" for w in new_doc.warnings)
+    return Comparison(old_doc, new_doc, changes, _symbol(old_doc, new_doc, changes), warnings)
+
+
+def _as_document(value: Document | str, lang: Lang | str | None, side: str) -> Document:
+    if isinstance(value, Document):
+        return value
+    if isinstance(value, str):
+        return parse(value, lang=lang, source=side)
+    raise InputError(f"{side}: expected a str or a parsed Document, got {type(value).__name__}")
+
+
+def _change(old: Document, new: Document, pair: Pair) -> ClauseChange:
+    if pair.new is None:
+        assert pair.old is not None
+        block = old.blocks[pair.old]
+        return ClauseChange(ChangeOp.SUP, pair.old, None, (Segment(EditOp.DELETE, block.text, block.span, None),))
+    if pair.old is None:
+        block = new.blocks[pair.new]
+        return ClauseChange(ChangeOp.ADD, None, pair.new, (Segment(EditOp.INSERT, block.text, None, block.span),))
+    ob, nb = old.blocks[pair.old], new.blocks[pair.new]
+    relabelled = fold(ob.label) != fold(nb.label)
+    if ob.text == nb.text:
+        segments: tuple[Segment, ...] = (Segment(EditOp.EQUAL, nb.text, ob.span, nb.span),)
+        op = ChangeOp.MOVE if pair.moved else ChangeOp.NOC
+        return ClauseChange(op, pair.old, pair.new, segments, similarity=1.0)
+    segments = diff_text(ob.text, nb.text, ob.span.start, nb.span.start)
+    return ClauseChange(
+        ChangeOp.MOVE if pair.moved else ChangeOp.MOD,
+        pair.old,
+        pair.new,
+        segments,
+        relabelled=relabelled,
+        editorial=_editorial(old, ob, new, nb),
+        similarity=round(pair.similarity, 4),
+    )
+
+
+def _editorial(old: Document, ob: Block, new: Document, nb: Block) -> bool:
+    """Only labels, punctuation, width or spacing differ."""
+    return content_key(_body(old, ob)) == content_key(_body(new, nb))
+
+
+def _body(doc: Document, block: Block) -> str:
+    return doc.text[block.body.start : block.body.end]
+
+
+def _symbol(old: Document, new: Document, changes: tuple[ClauseChange, ...]) -> Symbol:
+    if not old.blocks and new.blocks:
+        return Symbol.ADD
+    if old.blocks and not new.blocks:
+        return Symbol.SUP
+    if all(c.op is ChangeOp.NOC for c in changes):
+        return Symbol.NOC
+    if all(c.op is ChangeOp.NOC or (c.op is ChangeOp.MOD and c.editorial) for c in changes):
+        return Symbol.EDITORIAL
+    return Symbol.MOD
+

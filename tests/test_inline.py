@@ -1,0 +1,100 @@
+"""Token diff inside a clause: drafter-like hunks and an exact round trip."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from resdiff import inline
+from resdiff.inline import diff_text
+from resdiff.model import EditOp
+from resdiff.render.wdiff import render_segments
+
+
+def rebuild(segments, side: EditOp) -> str:  # type: ignore[no-untyped-def]
+    return "".join(s.text for s in segments if s.op in (EditOp.EQUAL, side))
+
+
+def test_revision_marker_change_is_one_hunk() -> None:
+    """A changed revision marker reads as one delete and one insert."""
+    old = "第68号决议（2016年，哈马马特，修订版）"
+    new = "第68号决议（2024年，新德里，修订版）"
+    assert render_segments(diff_text(old, new)) == "第68号决议（[-2016年，哈马马特-]{+2024年，新德里+}，修订版）"
+
+
+def test_english_marks_whole_words() -> None:
+    """English changes are marked as whole words, never parts of words."""
+    marked = render_segments(diff_text("to organize meetings", "to organise meetings"))
+    assert marked == "to [-organize-]{+organise+} meetings"
+
+
+def test_replaced_phrase_has_no_equal_crumbs() -> None:
+    """A phrase replaced by another is one hunk, not a trail of one-token equalities."""
+    old = "and to take appropriate measures in time"
+    new = "and to adopt suitable steps in time"
+    marked = render_segments(diff_text(old, new))
+    assert marked.count("[-") == 1 and marked.count("{+") == 1, marked
+
+
+def test_label_change_is_marked_on_the_label() -> None:
+    """A relabelled item is marked as [-e-]{+i+})."""
+    assert render_segments(diff_text("e)\t第22号决议；", "i)\t第22号决议；")) == "[-e-]{+i+})\t第22号决议；"
+
+
+def test_width_change_is_marked_but_does_not_disturb_alignment() -> None:
+    """A full-width/half-width change is its own small hunk."""
+    assert render_segments(diff_text("a, b", "a， b")) == "a[-,-]{+，+} b"
+
+
+def test_figure_update() -> None:
+    """A changed figure inside Chinese text is marked alone."""
+    marked = render_segments(diff_text("拥有520多个部门成员", "拥有700多个部门成员"))
+    assert marked == "拥有[-520-]{+700+}多个部门成员"
+
+
+def test_spans_point_into_the_documents() -> None:
+    """Segment spans, shifted by the clause offsets, index the right text."""
+    old_doc, new_doc = "xx the old text", "yyy the new text"
+    for seg in diff_text(old_doc[2:], new_doc[3:], 2, 3):
+        if seg.op is EditOp.DELETE:
+            assert old_doc[seg.old.start : seg.old.end] == seg.text
+        else:
+            assert new_doc[seg.new.start : seg.new.end] == seg.text
+        if seg.op is EditOp.EQUAL:
+            assert old_doc[seg.old.start : seg.old.end] == seg.text
+
+
+def test_long_clause_is_bounded_and_exact(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Past MAX_TOKENS the sentence-first path still rebuilds both sides."""
+    monkeypatch.setattr(inline, "MAX_TOKENS", 40)
+    old = "；".join(f"第{i}项工作 continues here" for i in range(60))
+    new = old.replace("第7项", "第七项").replace("第40项工作 continues", "第40项工作 stops")
+    segs = diff_text(old, new)
+    assert rebuild(segs, EditOp.DELETE) == old
+    assert rebuild(segs, EditOp.INSERT) == new
+    assert sum(s.op is not EditOp.EQUAL for s in segs) <= 6
+
+
+alphabet = st.sampled_from(list("ab ，,。;\t建议书决议ITU-T2024😀é\u0301"))
+
+
+@settings(max_examples=150)
+@given(st.text(alphabet, max_size=40), st.text(alphabet, max_size=40))
+def test_round_trip(old: str, new: str) -> None:
+    """Equal+delete rebuilds old, equal+insert rebuilds new, spans match the text."""
+    segs = diff_text(old, new, 3, 7)
+    assert rebuild(segs, EditOp.DELETE) == old
+    assert rebuild(segs, EditOp.INSERT) == new
+    for s in segs:
+        if s.op is EditOp.DELETE:
+            assert old[s.old.start - 3 : s.old.end - 3] == s.text
+        else:
+            assert new[s.new.start - 7 : s.new.end - 7] == s.text
+
+
+@given(st.text(max_size=60), st.text(max_size=60))
+def test_round_trip_any_unicode(old: str, new: str) -> None:
+    """The round trip holds for arbitrary Unicode, astral-plane characters included."""
+    segs = diff_text(old, new)
+    assert rebuild(segs, EditOp.DELETE) == old
+    assert rebuild(segs, EditOp.INSERT) == new

@@ -1,0 +1,58 @@
+"""The segmenter: drafter-sized tokens, codes and names kept whole, spans exact."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from resdiff.segment import fold, tokenize
+
+
+def texts(text: str) -> list[str]:
+    return [t.text for t in tokenize(text)]
+
+
+def test_codes_and_numbers_stay_whole() -> None:
+    """Codes like ITU-T, CTO/CxO, 38A23 and proposal IDs are single tokens."""
+    for code in ["ITU-T", "CTO/CxO", "38A23", "ECP/38A23/1", "2024", "WTSA-20", "B/CAN/CLM/USA/16/47"]:
+        assert texts(f"see {code} here") == ["see", " ", code, " ", "here"]
+
+
+def test_itu_names_stay_whole_in_chinese() -> None:
+    """Place names and ITU bodies from the term list are single tokens."""
+    for term in ["哈马马特", "布加勒斯特", "电信标准化局", "全权代表大会", "新德里"]:
+        assert term in texts(f"关于{term}的决议"), term
+
+
+def test_han_and_latin_runs_split_at_the_script_boundary() -> None:
+    """A Latin code glued to Chinese text is cut at the boundary."""
+    assert texts("ITU-T国际电联") == ["ITU-T", "国际电联"]
+
+
+def test_punctuation_and_space_are_tokens_of_their_own() -> None:
+    """Punctuation marks and whitespace runs are separate tokens."""
+    assert texts("a)\tthe text;") == ["a", ")", "\t", "the", " ", "text", ";"]
+
+
+def test_grapheme_clusters_are_not_split() -> None:
+    """An emoji with a skin-tone modifier, and a letter with combining marks, are one token."""
+    assert texts("👍🏽") == ["👍🏽"]
+    assert texts("e\u0301t\u00e9") == ["e\u0301t\u00e9"]
+
+
+def test_fold_equates_width_and_spacing() -> None:
+    """Full-width punctuation and any whitespace run fold to the same key."""
+    assert fold("（2024年，新德里）") == fold("(2024年,新德里)")
+    assert fold("a\t\u3000b") == fold("a b")
+
+
+@given(st.text())
+def test_tokens_cover_the_text_exactly(text: str) -> None:
+    """Token spans are contiguous and rebuild the text."""
+    tokens = tokenize(text, offset=5)
+    assert "".join(t.text for t in tokens) == text
+    pos = 5
+    for t in tokens:
+        assert t.start == pos and t.end > t.start
+        assert text[t.start - 5 : t.end - 5] == t.text
+        pos = t.end
