@@ -258,3 +258,93 @@ def libreoffice(tmp_path_factory: pytest.TempPathFactory) -> LibreOffice:
             pytest.fail("soffice is not installed (scripts/system-deps.sh installs libreoffice-writer-nogui)")
         pytest.skip("soffice is not installed")
     return LibreOffice(soffice, tmp_path_factory.mktemp("libreoffice"))
+
+
+# -- hand-written Word files --------------------------------------------------------------
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_CT = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+    "</Types>"
+)
+_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+    'officeDocument" Target="word/document.xml"/></Relationships>'
+)
+
+
+def wxml(root: str, inner: str) -> str:
+    """A WordprocessingML part: *root* element around *inner* markup (w: prefix bound)."""
+    return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:{root} xmlns:w="{W_NS}">{inner}</w:{root}>'
+
+
+def make_docx(body: str, *, footnotes: str = "", numbering: str = "", styles: str = "", extra=None) -> bytes:
+    """The bytes of a .docx whose body is *body* (markup inside ``w:body``); other parts optional.
+
+    Written with zipfile from literal test markup only: the tests control every byte.
+    """
+    import io
+    import zipfile
+
+    parts = {
+        "[Content_Types].xml": _CT,
+        "_rels/.rels": _RELS,
+        "word/document.xml": wxml("document", f"<w:body>{body}</w:body>"),
+    }
+    if footnotes:
+        parts["word/footnotes.xml"] = wxml("footnotes", footnotes)
+    if numbering:
+        parts["word/numbering.xml"] = wxml("numbering", numbering)
+    if styles:
+        parts["word/styles.xml"] = wxml("styles", styles)
+    parts.update(extra or {})
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    return buf.getvalue()
+
+
+def p(*runs: str, ppr: str = "") -> str:
+    """A paragraph of plain-text runs (strings starting with "<" are taken as markup)."""
+    inner = "".join(r if r.startswith("<") else run(r) for r in runs)
+    return f"<w:p>{f'<w:pPr>{ppr}</w:pPr>' if ppr else ''}{inner}</w:p>"
+
+
+def run(text: str, rpr: str = "", deleted: bool = False) -> str:
+    from xml.sax.saxutils import escape
+
+    tag = "w:delText" if deleted else "w:t"
+    return f'<w:r>{f"<w:rPr>{rpr}</w:rPr>" if rpr else ""}<{tag} xml:space="preserve">{escape(text)}</{tag}></w:r>'
+
+
+def ins(*inner: str, id: int = 1) -> str:  # noqa: A002 - the OOXML attribute name
+    body = "".join(i if i.startswith("<") else run(i) for i in inner)
+    return f'<w:ins w:id="{id}" w:author="t" w:date="2024-05-01T00:00:00Z">{body}</w:ins>'
+
+
+def dele(*inner: str, id: int = 2) -> str:  # noqa: A002
+    body = "".join(i if i.startswith("<") else run(i, deleted=True) for i in inner)
+    return f'<w:del w:id="{id}" w:author="t" w:date="2024-05-01T00:00:00Z">{body}</w:del>'
+
+
+def strip_frame(text: str) -> list[str]:
+    """Lines of a rendered proposal without the symbol/ID line and the Reasons placeholder the renderer adds."""
+    lines = text.splitlines()
+    if lines and lines[0].startswith(("MOD\t", "(MOD)\t", "ADD\t", "SUP\t", "NOC\t")):
+        lines = lines[1:]
+    if lines and lines[-1] in ("Reasons:\t", "理由：\t"):
+        lines = lines[:-1]
+    return lines
+
+
+def lines_of(text: str) -> list[str]:
+    """The non-blank lines of a source text: the paragraphs a parser makes blocks of."""
+    return [line for line in text.splitlines() if line.strip()]
