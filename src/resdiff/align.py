@@ -12,7 +12,9 @@ Three passes, each bounded:
 2. **Gaps.** Between two anchors, the remaining old and new blocks are paired
    in order by similarity (Dice coefficient over character bigrams) with a
    maximum-weight monotone matching, as ``difflib.Differ`` pairs similar lines
-   between matches. Pairs need :data:`PAIR_CUTOFF`, except structural
+   between matches. Pairs need :data:`PAIR_CUTOFF`, or — for a clause
+   expanded around its old words — :data:`CONTAIN_CUTOFF` of the shorter
+   one's bigrams found in the longer one; structural
    singletons — two section headings, two titles, two headings — which pair by
    position, so a heading swap (``认识到`` → ``考虑到``) is a changed heading and
    its items stay put. Gaps larger than :data:`DP_CELLS` use a greedy pass
@@ -39,9 +41,11 @@ import regex
 from resdiff.model import Block, Document, Role
 from resdiff.segment import fold
 
-__all__ = ["DP_CELLS", "MOVE_CANDIDATES", "MOVE_CUTOFF", "PAIR_CUTOFF", "WINDOW", "Pair", "align", "similarity"]
+__all__ = ["CONTAIN_CUTOFF", "DP_CELLS", "MOVE_CANDIDATES", "MOVE_CUTOFF", "PAIR_CUTOFF", "WINDOW", "Pair", "align", "similarity"]
 
 PAIR_CUTOFF = 0.5  # Dice similarity (0..1) two blocks in the same gap need to pair as MOD
+CONTAIN_CUTOFF = 0.75  # share of a block found in a longer one that pairs them in a gap (an expanded clause)
+CONTAIN_MIN_BIGRAMS = 8  # containment counts only for blocks at least this long
 MOVE_CUTOFF = 0.6  # Dice similarity (0..1) an unpaired old and new block need to pair as a MOVE
 MOVE_MIN_CHARS = 8  # shorter blocks only pair as moves when identical (avoids "–" ↔ "–")
 MOVE_CANDIDATES = 12  # candidates scored per unpaired block in the move pass
@@ -94,7 +98,7 @@ def content_key(text: str) -> str:
 
 def _bigrams(key: str) -> Counter[str]:
     compact = key.replace(" ", "")
-    if len(compact) < 2:
+    if len(compact) < 4:  # too short for bigrams to say anything: compare characters
         return Counter(compact)
     return Counter(compact[i : i + 2] for i in range(len(compact) - 1))
 
@@ -113,7 +117,7 @@ def similarity(a: str, b: str) -> float:
     """Dice coefficient of the character bigrams of two texts (folded), 0..1.
 
     >>> round(similarity("the new text", "the old text"), 2)
-    0.7
+    0.56
     """
     ga, gb = _bigrams(fold(a)), _bigrams(fold(b))
     return _dice(ga, gb, sum(ga.values()), sum(gb.values()))
@@ -149,6 +153,17 @@ def _sim(a: _Side, i: int, b: _Side, j: int) -> float:
     if sa + sb and 2.0 * min(sa, sb) / (sa + sb) < PAIR_CUTOFF * 0.8:
         return 0.0
     return _dice(a.grams(i), b.grams(j), a.size(i), b.size(j))
+
+
+def _containment(a: _Side, i: int, b: _Side, j: int) -> float:
+    """Share of the shorter block's bigrams found in the longer one (0..1)."""
+    ga, gb = a.grams(i), b.grams(j)
+    small = min(a.size(i), b.size(j))
+    if small < CONTAIN_MIN_BIGRAMS:
+        return 0.0
+    if len(ga) > len(gb):
+        ga, gb = gb, ga
+    return sum(min(n, gb[g]) for g, n in ga.items() if g in gb) / small
 
 
 def _anchors(a: _Side, b: _Side) -> list[tuple[int, int]]:
@@ -192,6 +207,8 @@ def _weight(a: _Side, i: int, b: _Side, j: int) -> float:
     s = _sim(a, i, b, j)
     if s >= PAIR_CUTOFF:
         return s + (0.05 if a.doc.blocks[i].label and a.doc.blocks[i].label == b.doc.blocks[j].label else 0.0)
+    if _containment(a, i, b, j) >= CONTAIN_CUTOFF:
+        return PAIR_CUTOFF  # a clause rewritten around its old words: still the same clause
     if group in _POSITIONAL:
         return 0.01 + s * 0.01  # pair by position, but any real match wins
     return 0.0

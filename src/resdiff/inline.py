@@ -7,8 +7,14 @@ Computation first, readability after, as diff-match-patch itself is built:
    encoded strings (so its unit is a word, a number or a punctuation mark, and
    a full-width/half-width or TAB/space difference does not disturb the
    alignment);
-2. ``diff_cleanupSemantic`` folds small equalities into the edits around them,
-   so a replaced phrase is one hunk, not a crumb trail;
+2. a semantic cleanup folds an equality that sits between two replacements
+   into them when it is no longer (in characters) than either, so a replaced
+   phrase is one hunk, not a crumb trail. diff-match-patch's own
+   ``diff_cleanupSemantic`` applies that rule to *encoded* characters, i.e. it
+   counts tokens: it then swallows real two-character words between one-token
+   edits (``[-以及找出最佳-]{+并找出+}`` where a drafter writes
+   ``[-以及-]{+并+}找出[-最佳-]``), and it also folds context next to pure
+   insertions, so resdiff applies the rule itself, in characters;
 3. equal runs whose original text differs only by width or spacing become
    their own small delete+insert, so the round trip stays exact;
 4. within each change region deletions come before insertions (``[-old-]{+new+}``).
@@ -75,7 +81,6 @@ def _token_ops(a: Sequence[Token], b: Sequence[Token]) -> list[tuple[int, int, i
     """Diff two token lists; returns (op, a_start, a_end, b_start, b_end) on token indices."""
     enc_a, enc_b = _encode([t.key for t in a], [t.key for t in b])
     diffs = _DMP.diff_main(enc_a, enc_b, False)
-    _DMP.diff_cleanupSemantic(diffs)
     ops: list[tuple[int, int, int, int, int]] = []
     i = j = 0
     for op, chunk in diffs:

@@ -1,0 +1,55 @@
+"""The public surface: explicit, sorted, light to import."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import resdiff
+
+
+def test_all_is_sorted_and_complete() -> None:
+    """resdiff.__all__ is sorted and every name in it exists."""
+    assert list(resdiff.__all__) == sorted(resdiff.__all__)
+    for name in resdiff.__all__:
+        assert hasattr(resdiff, name), name
+
+
+def test_errors_have_builtin_co_parents() -> None:
+    """Errors can be caught as ResdiffError or as the fitting builtin."""
+    assert issubclass(resdiff.InputError, ValueError)
+    assert issubclass(resdiff.DecodeError, UnicodeError)
+    assert issubclass(resdiff.OutputError, OSError)
+    assert issubclass(resdiff.DependencyError, ImportError)
+    for name in ["InputError", "DecodeError", "BinaryInputError", "DocxError", "ParseError", "OutputError"]:
+        assert issubclass(getattr(resdiff, name), resdiff.ResdiffError)
+
+
+def test_import_is_light() -> None:
+    """import resdiff loads neither jieba nor lxml nor any renderer."""
+    code = "import sys, resdiff; print(sorted(m for m in sys.modules if m.split('.')[0] in {'jieba', 'lxml', 'rjieba'} or m.startswith('resdiff.render.')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_latin_comparison_never_loads_a_chinese_dictionary() -> None:
+    """Comparing English texts does not load jieba."""
+    code = (
+        "import sys, resdiff; resdiff.compare('resolves\\n1\\tto act;', 'resolves\\n1\\tto act now;');"
+        "print('jieba' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True).stdout
+    assert out.strip() == "False"
+
+
+def test_doctests_of_core_modules() -> None:
+    """The examples in the core modules' docstrings run as written."""
+    import doctest
+    import importlib
+
+    names = ["align", "compare", "inline", "segment", "render", "render.wdiff"]
+    for module in [importlib.import_module(f"resdiff.{name}") for name in names]:
+        failures, _ = doctest.testmod(module, verbose=False)
+        assert failures == 0, module.__name__
+    failures, _ = doctest.testmod(resdiff)
+    assert failures == 0
