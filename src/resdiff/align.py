@@ -304,41 +304,59 @@ def _moves(a: _Side, olds: list[int], b: _Side, news: list[int]) -> list[tuple[i
 def align(old: Document, new: Document) -> list[Pair]:
     """Pair the blocks of *old* and *new*; see the module documentation.
 
+    The passes run in one canonical orientation (the side whose keys sort
+    first goes left), so ``align(b, a)`` pairs exactly what ``align(a, b)``
+    pairs: swapping the versions mirrors ADD and SUP instead of re-deciding
+    ties.
+
     >>> from resdiff import parse
     >>> [(p.old, p.new) for p in align(parse("a\\nb\\nc"), parse("a\\nc\\nd"))]
     [(0, 0), (1, None), (2, 1), (None, 2)]
     """
     a, b = _Side(old), _Side(new)
-    anchors = _anchors(a, b)
-    paired: dict[int, tuple[int, float]] = {}  # new index -> (old index, similarity)
-    prev_i = prev_j = -1
-    for i, j in [*anchors, (len(old.blocks), len(new.blocks))]:
-        gap_old = list(range(prev_i + 1, i))
-        gap_new = list(range(prev_j + 1, j))
-        for gi, gj, s in _match_gap(a, gap_old, b, gap_new):
-            paired[gj] = (gi, s)
-        if i < len(old.blocks):
-            paired[j] = (i, 1.0)
-        prev_i, prev_j = i, j
-
-    used_old = {i for i, _ in paired.values()}
-    moved: dict[int, tuple[int, float]] = {}
-    left_old = [i for i in range(len(old.blocks)) if i not in used_old]
-    left_new = [j for j in range(len(new.blocks)) if j not in paired]
-    for i, j, s in _moves(a, left_old, b, left_new):
-        moved[j] = (i, s)
+    flip = (b.groups, b.keys) < (a.groups, a.keys)
+    kept, moves = _pairs(b, a) if flip else _pairs(a, b)
+    if flip:
+        kept = [(i, j, s) for j, i, s in kept]
+        moves = [(i, j, s) for j, i, s in moves]
+    paired = {j: (i, s) for i, j, s in kept}  # new index -> (old index, similarity)
+    moved = {j: (i, s) for i, j, s in moves}
 
     # a pair whose sections were paired with other sections has moved between sections
-    section_map: dict[int, int] = {}
+    forward: dict[int, int] = {}
+    backward: dict[int, int] = {}
     for j, (i, _) in paired.items():
         if old.blocks[i].role is Role.SECTION and new.blocks[j].role is Role.SECTION:
-            section_map[old.blocks[i].section] = new.blocks[j].section
-    for j, (i, s) in list(paired.items()):
+            forward[old.blocks[i].section] = new.blocks[j].section
+            backward[new.blocks[j].section] = old.blocks[i].section
+    for j, (i, _) in list(paired.items()):
+        if old.blocks[i].role is Role.SECTION:
+            continue
         so, sn = old.blocks[i].section, new.blocks[j].section
-        if old.blocks[i].role is not Role.SECTION and so in section_map and section_map[so] != sn:
+        if (so in forward or sn in backward) and (forward.get(so) != sn or backward.get(sn) != so):
             moved[j] = paired.pop(j)
 
     return _reading_order(len(old.blocks), len(new.blocks), paired, moved)
+
+
+Triple = tuple[int, int, float]
+
+
+def _pairs(a: _Side, b: _Side) -> tuple[list[Triple], list[Triple]]:
+    """The three passes: (pairs kept in order, pairs found as moves), as (a index, b index, similarity)."""
+    kept: list[Triple] = []
+    prev_i = prev_j = -1
+    n_a, n_b = len(a.keys), len(b.keys)
+    for i, j in [*_anchors(a, b), (n_a, n_b)]:
+        kept.extend(_match_gap(a, range(prev_i + 1, i), b, range(prev_j + 1, j)))
+        if i < n_a:
+            kept.append((i, j, 1.0))
+        prev_i, prev_j = i, j
+    used_a = {i for i, _, _ in kept}
+    used_b = {j for _, j, _ in kept}
+    left_a = [i for i in range(n_a) if i not in used_a]
+    left_b = [j for j in range(n_b) if j not in used_b]
+    return kept, _moves(a, left_a, b, left_b)
 
 
 def _reading_order(

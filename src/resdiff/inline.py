@@ -19,6 +19,9 @@ Computation first, readability after, as diff-match-patch itself is built:
    their own small delete+insert, so the round trip stays exact;
 4. within each change region deletions come before insertions (``[-old-]{+new+}``).
 
+The diff runs in one canonical orientation (the smaller text on the left) and
+is mirrored when needed, so swapping the versions swaps the marks exactly.
+
 Invariants: concatenating the texts of equal and delete segments rebuilds the
 old clause; equal and insert segments rebuild the new one.
 
@@ -340,6 +343,28 @@ def diff_text(old: str, new: str, old_offset: int = 0, new_offset: int = 0) -> t
         if not old:
             return ()
         return (Segment(EditOp.EQUAL, new, Span(old_offset, old_offset + len(old)), Span(new_offset, new_offset + len(new))),)
+    if new < old:
+        # diff in one canonical orientation, so swapping the versions mirrors the marks
+        return _mirror(diff_text(new, old, new_offset, old_offset))
     build = _Builder(old, new, old_offset, new_offset)
     _emit_tokens(build, tokenize(old), tokenize(new))
     return build.finish()
+
+
+_FLIP = {EditOp.EQUAL: EditOp.EQUAL, EditOp.DELETE: EditOp.INSERT, EditOp.INSERT: EditOp.DELETE}
+
+
+def _mirror(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
+    """The same diff seen from the other side; deletions stay before insertions."""
+    out: list[Segment] = []
+    run: list[Segment] = []
+    for seg in segments:
+        flipped = Segment(_FLIP[seg.op], seg.text, seg.new, seg.old)
+        if flipped.op is EditOp.EQUAL:
+            out.extend(sorted(run, key=lambda x: x.op is EditOp.INSERT))
+            run.clear()
+            out.append(flipped)
+        else:
+            run.append(flipped)
+    out.extend(sorted(run, key=lambda x: x.op is EditOp.INSERT))
+    return tuple(out)
