@@ -53,3 +53,31 @@ def test_doctests_of_core_modules() -> None:
         assert failures == 0, module.__name__
     failures, _ = doctest.testmod(resdiff)
     assert failures == 0
+
+
+def test_documented_examples_run() -> None:
+    """The examples in docs/api.md give the output shown there."""
+    import doctest
+    import warnings
+    from pathlib import Path
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        failures, tried = doctest.testfile(
+            str(Path(__file__).resolve().parent.parent / "docs" / "api.md"), module_relative=False
+        )
+    assert tried > 0 and failures == 0
+
+
+def test_readme_quick_start_example_holds() -> None:
+    """The README's example prints what the README says it prints."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    readme = (root / "README.md").read_text("utf-8")
+    old = (root / "corpus/res68-zh/old.txt").read_text("utf-8")
+    new = (root / "corpus/res68-zh/new.txt").read_text("utf-8")
+    cmp = resdiff.compare(old, new)
+    assert f"# {cmp.symbol.value} {cmp.counts()}" in readme
+    assert "# " + resdiff.render(cmp, "wdiff").splitlines()[0] in readme
+    assert "resdiff diff corpus/res68-zh/old.txt corpus/res68-zh/new.txt" in readme
