@@ -68,7 +68,7 @@ table.counts th, table.counts td { border: 1px solid var(--rule); padding: 0.15e
 .warnings { font-size: 0.9em; color: #7a4d00; }
 nav.changed { border-top: 1px solid var(--rule); border-bottom: 1px solid var(--rule); margin: 1em 0; font-size: 0.92em; }
 nav.changed h2 { font-size: 1em; margin: 0.5em 0; }
-nav.changed ol { margin: 0.3em 0 0.6em; padding-left: 2em; }
+nav.changed ol { margin: 0.3em 0 0.6em; padding-left: 2.5em; max-height: 13em; overflow-y: auto; }
 nav.changed a { color: inherit; }
 ins { text-decoration: underline; text-decoration-thickness: 0.09em; text-underline-offset: 0.15em; color: var(--ins); background: #eef3ff; }
 del { text-decoration: line-through; text-decoration-thickness: 0.09em; color: var(--del); background: #fff0f0; }
