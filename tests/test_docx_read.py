@@ -30,7 +30,8 @@ def test_plain_file_sides_are_equal_and_untracked():
 def test_hyperlinks_content_controls_and_simple_fields_keep_their_text():
     """Text inside w:hyperlink, w:sdt and w:fldSimple is read; a hyperlink's style underline is no mark."""
     body = p(
-        '<w:hyperlink w:history="1"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t>link</w:t></w:r></w:hyperlink>',
+        '<w:hyperlink w:history="1"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr>'
+        "<w:t>link</w:t></w:r></w:hyperlink>",
         '<w:sdt><w:sdtContent><w:r><w:t xml:space="preserve"> sdt</w:t></w:r></w:sdtContent></w:sdt>',
         '<w:fldSimple w:instr=" PAGE "><w:r><w:t xml:space="preserve"> 7</w:t></w:r></w:fldSimple>',
     )
@@ -176,7 +177,8 @@ def test_tables_read_as_rows_with_cells_joined_by_tabs():
     """Each table row is a line, cells joined by TAB, paragraphs within a cell joined by a space."""
     row = "<w:tr><w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr>"
     table = "<w:tbl>" + row.format(p("No."), p("Title")) + row.format(p("68"), p("Evolving") + p("role")) + "</w:tbl>"
-    assert read_docx_text(make_docx(p("before") + table + p("after"))) == "before\nNo.\tTitle\n68\tEvolving role\nafter\n"
+    expected = "before\nNo.\tTitle\n68\tEvolving role\nafter\n"
+    assert read_docx_text(make_docx(p("before") + table + p("after"))) == expected
 
 
 def test_tracked_table_rows():

@@ -135,13 +135,14 @@ def test_tracked_runs_carry_unique_ids_author_and_date():
         if deleted.getparent().tag != W + "rPr":
             assert deleted.find(".//w:t", NS) is None
             assert deleted.find(".//w:delText", NS) is not None
-    title = next(p for p in paragraphs(render(sample(), OPTS)) if p.find("w:pPr/w:pStyle[@w:val='Restitle']", NS) is not None)
+    paras = paragraphs(render(sample(), OPTS))
+    title = next(p for p in paras if p.find("w:pPr/w:pStyle[@w:val='Restitle']", NS) is not None)
     assert "".join(title.xpath(".//w:del//w:delText/text()", namespaces=NS)) == "the"
     assert "".join(title.xpath(".//w:ins//w:t/text()", namespaces=NS)) == "industry"
 
 
 def test_added_and_suppressed_paragraphs_track_their_paragraph_mark():
-    """An ADD paragraph has w:pPr/w:rPr/w:ins and only inserted runs; a SUP one w:pPr/w:rPr/w:del and only deleted runs."""
+    """An ADD paragraph tracks its mark as inserted and has only inserted runs; a SUP one the same as deleted."""
     paras = paragraphs(render(sample(), OPTS))
     texts = ["".join(p.xpath(".//w:t/text()|.//w:delText/text()", namespaces=NS)) for p in paras]
     added = paras[texts.index('a)new item <&> "quoted"')]

@@ -95,7 +95,7 @@ class _Package:
 
     def __init__(self, source: str | os.PathLike[str] | bytes) -> None:
         if isinstance(source, (bytes, bytearray, memoryview)):
-            self.name = "the .docx data"
+            self.name = "the given data"
             fh: IO[bytes] = io.BytesIO(bytes(source))
         else:
             self.name = os.fspath(source)
