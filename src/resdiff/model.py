@@ -16,6 +16,10 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from resdiff.render import RenderOptions
 
 __all__ = [
     "Block",
@@ -349,6 +353,18 @@ class Comparison:
     changes: tuple[ClauseChange, ...]
     symbol: Symbol
     warnings: tuple[str, ...] = field(default=())
+
+    def render(self, fmt: str, options: RenderOptions | None = None) -> str | bytes:
+        """Shorthand for :func:`resdiff.render.render` (``"wdiff"``, ``"json"``, ``"html"``, …)."""
+        from resdiff.render import render
+
+        return render(self, fmt, options)
+
+    def to_docx(self, options: RenderOptions | None = None) -> bytes:
+        """The comparison as a Word file (tracked changes unless ``options.marks == "format"``)."""
+        data = self.render("docx", options)
+        assert isinstance(data, bytes)
+        return data
 
     def counts(self) -> dict[str, int]:
         """Number of clauses per :class:`ChangeOp` value, every op present."""
