@@ -222,3 +222,18 @@ def english() -> Comparison:
         change(old, new, M, 9, 9, [("=", "a)\tquickly"), ("+", " and *well*"), ("=", ";")], similarity=0.7),
     ]
     return comparison(old, new, changes, warnings=["line 3: <odd> & unusual"])
+
+
+def corpus_pairs():
+    """(name, old text, new text) for every corpus/<case>/ with old.txt and new.txt, sorted by name."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "corpus"
+    out = []
+    for case in sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []:
+        if (case / "old.txt").is_file() and (case / "new.txt").is_file():
+            out.append((case.name, (case / "old.txt").read_text(encoding="utf-8"), (case / "new.txt").read_text(encoding="utf-8")))
+    return out
+
+
+CORPUS = corpus_pairs()

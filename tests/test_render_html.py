@@ -349,3 +349,40 @@ def test_control_characters_are_replaced():
     text = page(cmp)
     assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\r]", text)
     assert tree(text).xpath("string(//main//p)") == "a\ufffdb\ufffd[31mc\nd\ufffd"
+
+
+# --- the real comparison on the corpus ------------------------------------------------
+
+
+def test_corpus_is_there():
+    """The corpus tests below run on real pairs, res68-zh among them; they must not vanish silently."""
+    assert "res68-zh" in [c[0] for c in fx.CORPUS]
+
+
+@pytest.mark.parametrize(("name", "old", "new"), fx.CORPUS, ids=[c[0] for c in fx.CORPUS])
+def test_corpus_pages(name, old, new):
+    """On every corpus pair compared for real: marks match the runs, text reads back, links resolve."""
+    from resdiff import compare
+
+    cmp = compare(old, new)
+    for sbs in (False, True):
+        doc = tree(page(cmp, side_by_side=sbs))
+        main = doc.xpath("//main")[0]
+        assert len(main.xpath(".//ins[not(@class='cont')]")) == marks_expected(cmp, EditOp.INSERT)
+        assert len(main.xpath(".//del[not(@class='cont')]")) == marks_expected(cmp, EditOp.DELETE)
+        ids = [e.get("id") for e in doc.iter() if isinstance(e.tag, str) and e.get("id")]
+        assert len(ids) == len(set(ids))
+        assert all(a.get("href")[1:] in ids for a in doc.iter("a"))
+        rows = main.xpath("./div") if not sbs else main.xpath(".//tbody/tr")
+        assert len(rows) == len(cmp.changes)
+        for change, row in zip(cmp.changes, rows):
+            if sbs:
+                old_text, new_text = row.xpath("string(td[@class='old'])"), row.xpath("string(td[@class='new'])")
+            else:
+                p = row.xpath("p")[0]
+                old_text = "".join(p.xpath(".//text()[not(ancestor::ins)]"))
+                new_text = "".join(p.xpath(".//text()[not(ancestor::del)]"))
+            if change.old is not None:
+                assert old_text == cmp.old.blocks[change.old].text
+            if change.new is not None:
+                assert new_text == cmp.new.blocks[change.new].text

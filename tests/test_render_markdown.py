@@ -242,3 +242,23 @@ def test_escaping_property(before, deleted, inserted, after, style, noc):
     assert (o, n) == (clean(before + deleted + after), clean(before + inserted + after))
     if style == "markup":
         assert_flanking(body, delims)
+
+
+@pytest.mark.parametrize(("name", "old", "new"), fx.CORPUS, ids=[c[0] for c in fx.CORPUS])
+def test_corpus_markdown(name, old, new):
+    """On every corpus pair compared for real, both styles read back as old and new and keep valid delimiters."""
+    from resdiff import compare
+
+    cmp = compare(old, new)
+    for style in ("html", "markup"):
+        paras = paragraphs(md.render(cmp, RenderOptions(markdown_style=style)), cmp)
+        assert len(paras) == len(cmp.changes)
+        for change, para in zip(cmp.changes, paras):
+            body = split_tag(para)[1]
+            o, n, delims = read_paragraph(body, style)
+            if change.old is not None:
+                assert o == cmp.old.blocks[change.old].text.replace("\n", " ")
+            if change.new is not None:
+                assert n == cmp.new.blocks[change.new].text.replace("\n", " ")
+            if style == "markup":
+                assert_flanking(body, delims)

@@ -164,3 +164,15 @@ def test_no_input_reaches_the_terminal_property(before, deleted, inserted, color
     pad = "\n" + " " * terminal.SYMBOL_WIDTH  # a line break inside a block continues under the text column
     for text in (deleted, inserted):
         assert terminal.neutralize(text).replace("\n", pad) in rest
+
+
+@pytest.mark.parametrize(("name", "old", "new"), fx.CORPUS, ids=[c[0] for c in fx.CORPUS])
+def test_corpus_terminal_matches_wdiff(name, old, new):
+    """On every corpus pair compared for real, the plain clause text is the wdiff output line for line."""
+    from resdiff import compare, render
+
+    cmp = compare(old, new)
+    lines = [line[terminal.SYMBOL_WIDTH :] for line in clause_lines(terminal.render(cmp, RenderOptions()), cmp)]
+    assert "\n".join(lines) + "\n" == render(cmp, "wdiff")
+    colored = terminal.render(cmp, RenderOptions(color=True))
+    assert OWN_SGR.sub("", colored) == terminal.render(cmp, RenderOptions())
