@@ -386,3 +386,14 @@ def test_corpus_pages(name, old, new):
                 assert old_text == cmp.old.blocks[change.old].text
             if change.new is not None:
                 assert new_text == cmp.new.blocks[change.new].text
+
+
+def test_docstring_examples_run():
+    """The examples in the module's docstrings give the output shown."""
+    import doctest
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # compare() warns that the toy example has no resolution structure
+        failures, tried = doctest.testmod(html_render, verbose=False)
+    assert tried > 0 and failures == 0

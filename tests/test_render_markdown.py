@@ -262,3 +262,14 @@ def test_corpus_markdown(name, old, new):
                 assert n == cmp.new.blocks[change.new].text.replace("\n", " ")
             if style == "markup":
                 assert_flanking(body, delims)
+
+
+def test_docstring_examples_run():
+    """The examples in the module's docstrings give the output shown."""
+    import doctest
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # compare() warns that the toy example has no resolution structure
+        failures, tried = doctest.testmod(md, verbose=False)
+    assert tried > 0 and failures == 0

@@ -176,3 +176,14 @@ def test_corpus_terminal_matches_wdiff(name, old, new):
     assert "\n".join(lines) + "\n" == render(cmp, "wdiff")
     colored = terminal.render(cmp, RenderOptions(color=True))
     assert OWN_SGR.sub("", colored) == terminal.render(cmp, RenderOptions())
+
+
+def test_docstring_examples_run():
+    """The examples in the module's docstrings give the output shown."""
+    import doctest
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # compare() warns that the toy example has no resolution structure
+        failures, tried = doctest.testmod(terminal, verbose=False)
+    assert tried > 0 and failures == 0

@@ -14,8 +14,9 @@ too), so the output is the same bytes for the same comparison and options.
 
 >>> from resdiff.render import RenderOptions
 >>> from resdiff import compare
->>> page = render(compare("a) old text", "a) new text"), RenderOptions())
->>> "<del>old</del>" in page and "<ins>new</ins>" in page
+>>> cmp = compare("considering\\na)\\tthe old text;", "considering\\na)\\tthe new text;")
+>>> page = render(cmp, RenderOptions())
+>>> "<del>old</del><ins>new</ins>" in page and '<a href="#sec_1__item_a">' in page
 True
 
 The small helpers below (:func:`change_symbol`, :func:`clause_segments`,

@@ -25,8 +25,9 @@ punctuation inside a mark meets a letter outside it, a zero-width space
 
 >>> from resdiff.render import RenderOptions
 >>> from resdiff import compare
->>> "<del>old</del><ins>new</ins>" in render(compare("a) old", "a) new"), RenderOptions())
-True
+>>> cmp = compare("considering\\na)\\tthe old text;", "considering\\na)\\tthe new text;")
+>>> render(cmp, RenderOptions(markdown_style="markup")).splitlines()[-1].replace("\\t", " ")
+'`MOD` a) the ~~old~~**new** text;'
 """
 
 from __future__ import annotations

@@ -15,8 +15,9 @@ continues under the text column.
 
 >>> from resdiff.render import RenderOptions
 >>> from resdiff import compare
->>> print(render(compare("a) old", "a) new"), RenderOptions()).splitlines()[-1])
-MOD    a) [-old-]{+new+}
+>>> cmp = compare("considering\\na)\\tthe old text;", "considering\\na)\\tthe new text;")
+>>> render(cmp, RenderOptions()).replace("\\t", " ").splitlines()[-2:]
+['       considering', 'MOD    a) the [-old-]{+new+} text;']
 """
 
 from __future__ import annotations
