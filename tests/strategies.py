@@ -298,3 +298,52 @@ def revision_pairs(draw, lang: str = "zh", **kwargs) -> tuple[GenResolution, Gen
     """``(old, new)``: a generated resolution and a revision of it."""
     old = draw(resolutions(lang, **kwargs))
     return old, draw(revisions(old))
+
+
+# ---------------------------------------------------------------- sized documents
+
+
+def sized_resolution_pair(
+    size: int, lang: str = "zh", *, seed: int = 68, edit_every: int = 20
+) -> tuple[str, str]:
+    """``(old, new)`` texts of about *size* characters each, for size and time bounds.
+
+    A resolution heading, then sections of 40 items each until *size* is
+    reached; every *edit_every*-th item is changed in *new* (a word replaced,
+    an item inserted or deleted, in turn). Deterministic for a given *seed*.
+    """
+    import random
+
+    rnd = random.Random(seed)
+    table = _ZH if lang == "zh" else _EN
+    sep, mid, last = ("", "；", "。") if lang == "zh" else (" ", ";", ",")
+    head = GenResolution(
+        lang, "68", True, table["places"][5], 2024, table["titles"][0],
+        ((table["places"][0], 2008), (table["places"][5], 2024)), table["assemblies"][0], (),
+    ).lines()
+    old, new = list(head), list(head)
+    chars = sum(len(line) + 1 for line in head)
+    n = 0
+    while chars < size:
+        keyword = rnd.choice(table["preamble"] + table["operative"])
+        old.append(keyword)
+        new.append(keyword)
+        chars += len(keyword) + 1
+        for i in range(40):
+            words = [rnd.choice(table["words"]) for _ in range(rnd.randint(8, 30))]
+            line = f"{label('alpha', i)}\t{sep.join(words)}{last if i == 39 else mid}"
+            old.append(line)
+            chars += len(line) + 1
+            n += 1
+            if n % edit_every:
+                new.append(line)
+                continue
+            kind = (n // edit_every) % 3
+            if kind == 0:
+                words[rnd.randrange(len(words))] = rnd.choice(table["words"])
+                new.append(f"{label('alpha', i)}\t{sep.join(words)}{last if i == 39 else mid}")
+            elif kind == 1:
+                new.append(line)
+                new.append(f"{label('alpha', i)}\t{sep.join(rnd.choice(table['words']) for _ in range(12))}{mid}")
+            # kind == 2: the item is deleted from new
+    return "\n".join(old) + "\n", "\n".join(new) + "\n"
