@@ -3,8 +3,12 @@
 Han runs go through jieba (loaded lazily, once per process, quietly, HMM off so
 the cut depends on the dictionary alone) with a small dictionary of ITU terms
 and place names (``data/itu_terms.txt``), so ``哈马马特`` or ``电信标准化局`` stay
-whole. Everything else is cut with ``regex``: runs of letters and digits in any
-other script, joined across ``-``, ``/``, ``.``, ``'`` when letters or digits
+whole. When rjieba (jieba's Rust port: the same dictionary and algorithm) is
+installed it does the cutting: it loads in a fifth of the time and cuts some
+thirty times faster, with the same tokens (``tests/test_segment_backends.py``).
+
+Everything else is cut with ``regex``: runs of letters and digits in any other
+script, joined across ``-``, ``/``, ``.``, ``'`` when letters or digits
 stand on both sides (``ITU-T``, ``CTO/CxO``, ``ECP/38A23/1``, ``1.5``); white
 space runs; and single grapheme clusters for the rest (punctuation, emoji with
 their modifiers, a base letter with its combining marks).
@@ -90,20 +94,56 @@ _TERMS = Path(__file__).with_name("data") / "itu_terms.txt"  # ITU terms and pla
 
 @functools.cache
 def han_cutter() -> Callable[[str], list[str]]:
-    """The function that cuts a run of Han characters into words (jieba, loaded once)."""
-    with _lock:
-        import jieba
+    """The function that cuts a run of Han characters into words (loaded once).
 
-        jieba.setLogLevel(logging.WARNING)
-        tokenizer = jieba.Tokenizer()
-        tokenizer.initialize()
-        terms = _TERMS.read_text("utf-8")
-        for line in terms.splitlines():
-            word = line.strip()
-            if word and not word.startswith("#"):
-                tokenizer.add_word(word)
+    rjieba when it is installed, jieba otherwise: both with HMM off and the ITU
+    terms added alike, so both give the same cut.
+    """
+    with _lock:
+        try:
+            return _rjieba_cutter()
+        except ImportError:
+            return _jieba_cutter()
+
+
+def _itu_terms() -> list[str]:
+    terms = _TERMS.read_text("utf-8")
+    return [w for w in (line.strip() for line in terms.splitlines()) if w and not w.startswith("#")]
+
+
+# Only terms the base dictionary lacks are added, each with the frequency the
+# backend suggests (just enough to keep it whole). Re-adding a known word would
+# only nudge its frequency by one, and the two backends round that nudge
+# differently (float products in jieba, logarithms in rjieba), which shifts
+# the dictionary total and can flip a near tie elsewhere.
+
+
+def _jieba_cutter() -> Callable[[str], list[str]]:
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    for word in _itu_terms():
+        if not tokenizer.FREQ.get(word):  # 0 marks a mere prefix of a word
+            tokenizer.add_word(word)
 
     def cut(run: str) -> list[str]:
         return tokenizer.lcut(run, HMM=False)
+
+    return cut
+
+
+def _rjieba_cutter() -> Callable[[str], list[str]]:
+    import rjieba
+
+    # A private instance, so the process-wide rjieba.cut keeps its own dictionary.
+    segmenter = rjieba.Jieba()
+    for word in _itu_terms():
+        if not segmenter.has_word(word):
+            segmenter.add_word(word, None, None)
+
+    def cut(run: str) -> list[str]:
+        return segmenter.cut(run, False)
 
     return cut
