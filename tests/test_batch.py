@@ -1,0 +1,232 @@
+"""Batch mode: files paired by what they are, one output per pair, an index, failures kept apart."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from resdiff.batch import BatchReport, PairResult, file_key, pair_files, run_batch
+from resdiff.errors import InputError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+EN_OLD = "RESOLUTION {n} (Rev. Bucharest, 2022)\nThe Plenipotentiary Conference,\nresolves\n1\tto act;\n2\tto report;\n"
+EN_NEW = "RESOLUTION {n} (Rev. Doha, 2026)\nThe Plenipotentiary Conference,\nresolves\n1\tto act at once;\n2\tto report;\n"
+ZH_OLD = "第{n}号决议（2022年，布加勒斯特，修订版）\n全权代表大会，\n决议\n1\t采取行动；\n"
+ZH_NEW = "第{n}号决议（2026年，多哈，修订版）\n全权代表大会，\n决议\n1\t立即采取行动；\n"
+
+
+def _write(path: Path, text: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("res68.txt", "resolution-68"),
+        ("Res 68 (Rev. New Delhi, 2024).txt", "resolution-68"),
+        ("第68号决议.txt", "resolution-68"),
+        ("R68-zh.txt", "resolution-68"),
+        ("RESOLUTION_068.docx", "resolution-68"),
+        ("Resolution No. 68.txt", "resolution-68"),
+        ("résolution 68.txt", "resolution-68"),
+        ("dec641.txt", "decision-641"),
+        ("Decision 641 (Rev. Bucharest, 2022).txt", "decision-641"),
+        ("第641号决定.txt", "decision-641"),
+        ("Rec ITU-T 12.txt", None),
+        ("notes.txt", None),
+        ("reservations-2024.txt", None),
+        ("PP22-final.txt", None),
+    ],
+)
+def test_file_key_reads_the_name(name: str, key: str | None) -> None:
+    """The document type and number in a file name, in several spellings and languages, give one key."""
+    assert file_key(name) == key
+
+
+def test_pairs_by_name_heading_and_stem(tmp_path: Path) -> None:
+    """Names pair by key, nameless files by their heading, the rest by exact stem; leftovers are reported."""
+    _write(tmp_path / "old/第68号决议.txt", ZH_OLD.format(n=68))
+    _write(tmp_path / "new/R68-zh.txt", ZH_NEW.format(n=68))
+    _write(tmp_path / "old/a.txt", EN_OLD.format(n=2))
+    _write(tmp_path / "new/b.txt", EN_NEW.format(n=2))
+    _write(tmp_path / "old/annex notes.txt", "notes\n")
+    _write(tmp_path / "new/annex notes.txt", "notes, revised\n")
+    _write(tmp_path / "old/res99.txt", EN_OLD.format(n=99))
+    _write(tmp_path / "new/readme.txt", "nothing to see\n")
+    pairs, only_old, only_new = pair_files(str(tmp_path / "old"), str(tmp_path / "new"))
+    got = {key: (Path(o).name, Path(n).name) for key, o, n in pairs}
+    assert got == {
+        "resolution-68": ("第68号决议.txt", "R68-zh.txt"),
+        "resolution-2": ("a.txt", "b.txt"),
+        "annex notes": ("annex notes.txt", "annex notes.txt"),
+    }
+    assert (only_old, only_new) == (["res99.txt"], ["readme.txt"])
+
+
+def test_two_languages_in_one_folder_pair_by_language_tag(tmp_path: Path) -> None:
+    """Chinese and English versions of one resolution side by side pair language with language."""
+    _write(tmp_path / "old/R68-zh.txt", ZH_OLD.format(n=68))
+    _write(tmp_path / "old/R68-en.txt", EN_OLD.format(n=68))
+    _write(tmp_path / "new/res68_en.txt", EN_NEW.format(n=68))
+    _write(tmp_path / "new/res68_zh.txt", ZH_NEW.format(n=68))
+    _write(tmp_path / "new/res68_fr.txt", EN_NEW.format(n=68))
+    pairs, only_old, only_new = pair_files(str(tmp_path / "old"), str(tmp_path / "new"))
+    assert sorted((k, Path(o).name, Path(n).name) for k, o, n in pairs) == [
+        ("resolution-68-en", "R68-en.txt", "res68_en.txt"),
+        ("resolution-68-zh", "R68-zh.txt", "res68_zh.txt"),
+    ]
+    assert (only_old, only_new) == ([], ["res68_fr.txt"])
+
+
+def _batch_dirs(tmp_path: Path) -> tuple[Path, Path]:
+    old, new = tmp_path / "old", tmp_path / "new"
+    for n in (1, 2, 10):
+        _write(old / f"res{n}.txt", EN_OLD.format(n=n))
+        _write(new / f"Resolution {n}.txt", EN_NEW.format(n=n))
+    _write(old / "res3.txt", ZH_OLD.format(n=3))
+    _write(new / "res3.txt", ZH_OLD.format(n=3))  # unchanged: NOC
+    _write(old / "res4.txt", EN_OLD.format(n=4))
+    _write(new / "res4.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")  # binary: this pair fails
+    _write(old / "res5.txt", EN_OLD.format(n=5))
+    _write(new / "res5.txt", b"resolves \xff\xfe\xff text \x80\x80")  # not UTF-8 nor GB18030
+    _write(old / "res6.txt", EN_OLD.format(n=6))
+    return old, new
+
+
+def test_failing_pairs_are_reported_and_the_rest_written(tmp_path: Path) -> None:
+    """A binary or undecodable file fails its own pair with a one-line error; the others are written."""
+    old, new = _batch_dirs(tmp_path)
+    report = run_batch(old, new, tmp_path / "out", fmt="wdiff", jobs=1)
+    by_name = {p.name: p for p in report.pairs}
+    assert [p.name for p in report.pairs] == [f"resolution-{n}" for n in (1, 2, 3, 4, 5, 10)]
+    for name in ("resolution-4", "resolution-5"):
+        failed = by_name[name]
+        assert failed.output_path is None and failed.symbol is None and failed.counts is None
+        assert failed.error and failed.error.startswith(f"{name}: ") and "\n" not in failed.error
+    assert "binary" in by_name["resolution-4"].error
+    for name in ("resolution-1", "resolution-2", "resolution-10"):
+        p = by_name[name]
+        assert p.error is None and p.symbol == "MOD" and p.counts and p.counts["MOD"] >= 1
+        assert Path(p.output_path).read_text("utf-8") == (tmp_path / "out" / f"{name}.txt").read_text("utf-8")
+        assert "at once+}" in Path(p.output_path).read_text("utf-8")
+    assert by_name["resolution-3"].symbol == "NOC"
+    assert report.unmatched_old == ("res6.txt",) and report.unmatched_new == ()
+    assert report.exit_code == 2
+
+
+def test_index_json_lists_pairs_errors_and_unmatched(tmp_path: Path) -> None:
+    """index.json carries each pair's symbol, counts, output or error, and the unmatched files."""
+    old, new = _batch_dirs(tmp_path)
+    report = run_batch(old, new, tmp_path / "out", fmt="json", jobs=1)
+    index = json.loads((tmp_path / "out/index.json").read_text("utf-8"))
+    assert index["format"] == "json"
+    assert index["summary"] == {
+        "pairs": 6,
+        "failed": 2,
+        "symbols": {"MOD": 3, "NOC": 1},
+        "unmatched_old": 1,
+        "unmatched_new": 0,
+    }
+    entries = {e["name"]: e for e in index["pairs"]}
+    assert entries["resolution-1"]["output"] == "resolution-1.json"
+    assert entries["resolution-1"]["old"] == "res1.txt" and entries["resolution-1"]["new"] == "Resolution 1.txt"
+    assert entries["resolution-1"]["counts"] == report.pairs[0].counts
+    assert entries["resolution-3"]["symbol"] == "NOC"
+    assert entries["resolution-4"]["output"] is None and "binary" in entries["resolution-4"]["error"]
+    assert index["unmatched_old"] == ["res6.txt"]
+    assert json.loads((tmp_path / "out/resolution-1.json").read_text("utf-8"))  # each output is valid JSON
+
+
+def test_index_html_escapes_names_and_links_outputs(tmp_path: Path) -> None:
+    """File names with markup appear escaped in index.html, and each output is linked."""
+    evil = '<b onmouseover="x">&amp.txt'
+    _write(tmp_path / "old" / evil, "resolves\n1\tto act;\n")
+    _write(tmp_path / "new" / evil, "resolves\n1\tto act now;\n")
+    _write(tmp_path / "old" / "<i>lonely.txt", "x\n")
+    report = run_batch(tmp_path / "old", tmp_path / "new", tmp_path / "out", fmt="html", jobs=1)
+    page = (tmp_path / "out/index.html").read_text("utf-8")
+    assert "<b " not in page and "<i>" not in page
+    assert "&lt;b onmouseover=&quot;x&quot;&gt;&amp;amp" in page
+    assert "&lt;i&gt;lonely.txt" in page
+    (pair,) = report.pairs
+    out = Path(pair.output_path)
+    assert out.parent == tmp_path / "out" and out.exists() and "<" not in out.name and '"' not in out.name
+    assert f'href="{out.name}"' in page
+
+
+def test_jobs_one_and_two_write_the_same_files(tmp_path: Path) -> None:
+    """A pool of two workers writes the same outputs and index as the in-process run."""
+    old, new = _batch_dirs(tmp_path)
+    one = run_batch(old, new, tmp_path / "one", fmt="json", jobs=1)
+    two = run_batch(old, new, tmp_path / "two", fmt="json", jobs=2)
+    files_one = sorted(p.name for p in (tmp_path / "one").iterdir())
+    files_two = sorted(p.name for p in (tmp_path / "two").iterdir())
+    assert files_one == files_two and len(files_one) == 4 + 2
+    for name in files_one:
+        a = (tmp_path / "one" / name).read_text("utf-8").replace(str(tmp_path / "one"), "OUT")
+        b = (tmp_path / "two" / name).read_text("utf-8").replace(str(tmp_path / "two"), "OUT")
+        assert a == b, name
+    strip = lambda r: [(p.name, p.symbol, p.counts, p.error) for p in r.pairs]  # noqa: E731
+    assert strip(one) == strip(two)
+
+
+def test_corpus_pair_in_a_pool(tmp_path: Path) -> None:
+    """A real Chinese resolution pair from the corpus goes through a worker process and is marked MOD."""
+    _write(tmp_path / "old/第68号决议.txt", (ROOT / "corpus/res68-zh/old.txt").read_text("utf-8"))
+    _write(tmp_path / "new/R68.txt", (ROOT / "corpus/res68-zh/new.txt").read_text("utf-8"))
+    _write(tmp_path / "old/dec641.txt", (ROOT / "corpus/dec641-zh/old.txt").read_text("utf-8"))
+    _write(tmp_path / "new/Decision 641.txt", (ROOT / "corpus/dec641-zh/new.txt").read_text("utf-8"))
+    report = run_batch(tmp_path / "old", tmp_path / "new", tmp_path / "out", fmt="wdiff", jobs=2)
+    assert [(p.name, p.error) for p in report.pairs] == [("decision-641", None), ("resolution-68", None)]
+    marked = (tmp_path / "out/resolution-68.txt").read_text("utf-8")
+    assert "[-" in marked and "{+" in marked
+    assert report.exit_code == 1
+
+
+def test_exit_code_follows_diff() -> None:
+    """0 when every pair is NOC, 1 when one differs, 2 when one failed."""
+    noc = PairResult("a", "o", "n", "x", "NOC", {"NOC": 1}, None)
+    mod = PairResult("b", "o", "n", "x", "(MOD)", {"MOD": 1}, None)
+    bad = PairResult("c", "o", "n", None, None, None, "c: broken")
+    assert BatchReport((noc,)).exit_code == 0
+    assert BatchReport((noc, mod)).exit_code == 1
+    assert BatchReport((noc, mod, bad)).exit_code == 2
+
+
+def test_progress_bar_on_request(tmp_path: Path) -> None:
+    """progress=True draws a carriage-return bar that ends at n/n; progress=False draws nothing."""
+    old, new = _batch_dirs(tmp_path)
+    shown, hidden = io.StringIO(), io.StringIO()
+    run_batch(old, new, tmp_path / "a", fmt="wdiff", jobs=1, progress=True, stream=shown)
+    run_batch(old, new, tmp_path / "b", fmt="wdiff", jobs=1, progress=False, stream=hidden)
+    run_batch(old, new, tmp_path / "c", fmt="wdiff", jobs=1, progress=None, stream=hidden)  # not a TTY
+    assert "\r[" in shown.getvalue() and "6/6" in shown.getvalue() and shown.getvalue().endswith("\n")
+    assert hidden.getvalue() == ""
+
+
+def test_missing_directory_and_unknown_format_are_input_errors(tmp_path: Path) -> None:
+    """A folder that does not exist, or a format batch cannot write, raises InputError naming it."""
+    (tmp_path / "new").mkdir()
+    with pytest.raises(InputError, match="nowhere"):
+        run_batch(tmp_path / "nowhere", tmp_path / "new", tmp_path / "out")
+    with pytest.raises(InputError, match="pdf"):
+        run_batch(tmp_path / "new", tmp_path / "new", tmp_path / "out", fmt="pdf")
+
+
+def test_a_pair_named_index_does_not_overwrite_the_index(tmp_path: Path) -> None:
+    """A document whose key is "index" gets another output name; index.html stays the index."""
+    _write(tmp_path / "old/index.txt", "resolves\n1\tto act;\n")
+    _write(tmp_path / "new/index.txt", "resolves\n1\tto act now;\n")
+    report = run_batch(tmp_path / "old", tmp_path / "new", tmp_path / "out", fmt="html", jobs=1)
+    (pair,) = report.pairs
+    assert Path(pair.output_path).name == "index-2.html"
+    assert "resdiff batch" in (tmp_path / "out/index.html").read_text("utf-8")
