@@ -260,3 +260,294 @@ def test_detect_lang_scripts():
     assert detect_lang("considerando que la Conferencia de los Estados") is Lang.ES
     assert detect_lang("considérant que les États Membres de la Conférence") is Lang.FR
     assert detect_lang("considering that the Member States of the Union") is Lang.EN
+
+
+# --------------------------------------------------------------------------- samples per language
+
+EN = """RESOLUTION 68 (Rev. New Delhi, 2024)
+Evolving role of industry in the ITU Telecommunication Standardization Sector
+(Johannesburg, 2008; Dubai, 2012; Hammamet, 2016; New Delhi, 2024)
+The World Telecommunication Standardization Assembly (New Delhi, 2024),
+recognizing
+a)\tResolution 122 (Rev. Guadalajara, 2010) of the Plenipotentiary Conference;
+b)\tResolution 123 (Rev. Bucharest, 2022);
+i)\tthe first sub-item;
+ii)\tthe second sub-item,
+considering further
+the unlabelled paragraph,
+resolves to instruct the Director of the Telecommunication Standardization Bureau
+1\tto continue to organize meetings;
+2\tto report,
+instructs TSAG
+1\tto evaluate;
+–\twith a dash
+2\tto consider,
+invites Member States
+to participate.
+"""
+
+
+def test_english_sample():
+    """An English resolution gives heading facts, history, opening, sections, addressees and nesting."""
+    doc = _quiet(EN)
+    _check_lossless(doc)
+    assert doc.lang is Lang.EN
+    assert [(m.year, m.place_key) for m in doc.history][-1] == (2024, "new delhi")
+    assert doc.opening.body == "The World Telecommunication Standardization Assembly"
+    got = [(s.kind, s.addressee) for s in doc.sections]
+    assert got == [
+        (K.RECOGNIZING, ""),
+        (K.CONSIDERING_FURTHER, ""),
+        (K.RESOLVES_TO_INSTRUCT, "the Director of the Telecommunication Standardization Bureau"),
+        (K.INSTRUCTS, "TSAG"),
+        (K.INVITES, "Member States"),
+    ]
+    by_id = {b.id: b for b in doc.blocks}
+    assert by_id["sec_1__item_b__item_i"].level == 1
+    assert by_id["sec_1__item_b__item_ii"].level == 1
+    assert by_id["sec_2__item_p1"].level == 0
+    assert by_id["sec_4__item_1__item_d1"].label == "–"
+    assert doc.warnings == ()
+
+
+def test_english_and_chinese_headings_agree():
+    """RESOLUTION 68 (Rev. New Delhi, 2024) and 第68号决议（2024年，新德里，修订版） give the same facts."""
+    en = _quiet(EN).heading
+    zh = _quiet("第68号决议（2024年，新德里，修订版）\n标题\n世界电信标准化全会（2024年，新德里），\n考虑到\na)\t文本；").heading
+    assert (en.doc_type, en.number, en.revision, en.meeting.year, en.meeting.place_key) == (
+        zh.doc_type,
+        zh.number,
+        zh.revision,
+        zh.meeting.year,
+        zh.meeting.place_key,
+    )
+
+
+def test_i_after_h_is_a_letter():
+    """i) right after h) continues the letters at level 0; after a) it is a roman sub-item."""
+    letters = "\n".join(f"{c})\ttext;" for c in "abcdefghij")
+    doc = _quiet("considering\n" + letters)
+    assert [b.level for b in doc.blocks[1:]] == [0] * 10
+    doc = _quiet("considering\na)\ttext;\ni)\tsub;\nii)\tsub;\nb)\ttext;")
+    assert [(b.id, b.level) for b in doc.blocks[1:]] == [
+        ("sec_1__item_a", 0),
+        ("sec_1__item_a__item_i", 1),
+        ("sec_1__item_a__item_ii", 1),
+        ("sec_1__item_b", 0),
+    ]
+
+
+FR = """RÉSOLUTION 62 (Rév. Dubaï, 2012)
+Règlement des différends
+(Florianópolis, 2004; Johannesburg, 2008; Dubaï, 2012)
+L'Assemblée mondiale de normalisation des télécommunications (Dubaï, 2012),
+considérant
+a)\tque le texte;
+b)\tque l'autre texte,
+reconnaissant en outre
+a)\tle premier point,
+décide de charger le Directeur du Bureau de la normalisation des télécommunications
+1\tde faire quelque chose;
+2\tde rendre compte,
+charge le Secrétaire général
+de continuer.
+"""
+
+ES = """RESOLUCIÓN 1 (REV. HAMMAMET, 2016)
+Reglamento interno
+(Montreal, 2000; Florianópolis, 2004; Johannesburgo, 2008; Hammamet, 2016)
+La Asamblea Mundial de Normalización de las Telecomunicaciones (Hammamet, 2016),
+considerando
+a)\tel texto;
+bbis)\tel texto insertado;
+c)\tel otro texto,
+resuelve
+1\tque algo;
+2\tque otro,
+encarga al Director de la Oficina de Normalización de las Telecomunicaciones
+que informe.
+"""
+
+RU = """Резолюция 70 (Пересм. Бухарест, 2022 г.)
+Учет гендерных аспектов
+(Миннеаполис, 1998 г.; Анталья, 2006 г.)
+Полномочная конференция Международного союза электросвязи (Бухарест, 2022 г.),
+учитывая,
+a)\tчто один;
+b)\tчто два;
+с)\tчто три,
+решает,
+1\tчто четыре;
+2\tчто пять,
+поручает Генеральному секретарю
+сделать.
+"""
+
+AR = """القرار 169 (المراجَع في بوخارست، 2022)
+قبول الهيئات الأكاديمية
+(أنطاليا، 2006؛ غوادالاخارا، 2010؛ بوخارست، 2022)
+إن مؤتمر المندوبين المفوضين للاتحاد الدولي للاتصالات (بوخارست، 2022)،
+إذ يضع في اعتباره
+أ)\tالنص الأول؛
+ب)\tالنص الثاني؛
+ج)\tالنص الثالث،
+وإذ يلاحظ
+أ)\tملاحظة،
+يقرر
+1\tأن شيئاً؛
+2\tأن آخر،
+يكلف الأمين العام
+بأن يفعل.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place", "history", "kinds", "ids", "labels"),
+    [
+        (
+            FR,
+            Lang.FR,
+            "dubai",
+            3,
+            [K.CONSIDERING, K.RECOGNIZING_FURTHER, K.RESOLVES_TO_INSTRUCT, K.INSTRUCTS],
+            ["sec_1__item_a", "sec_1__item_b", "sec_2__item_a", "sec_3__item_1", "sec_3__item_2", "sec_4__item_p1"],
+            ["a)", "b)", "a)", "1", "2", ""],
+        ),
+        (
+            ES,
+            Lang.ES,
+            "hammamet",
+            4,
+            [K.CONSIDERING, K.RESOLVES, K.INSTRUCTS],
+            ["sec_1__item_a", "sec_1__item_bbis", "sec_1__item_c", "sec_2__item_1", "sec_2__item_2", "sec_3__item_p1"],
+            ["a)", "bbis)", "c)", "1", "2", ""],
+        ),
+        (
+            RU,
+            Lang.RU,
+            "bucharest",
+            2,
+            [K.CONSIDERING, K.RESOLVES, K.INSTRUCTS],
+            ["sec_1__item_a", "sec_1__item_b", "sec_1__item_c", "sec_2__item_1", "sec_2__item_2", "sec_3__item_p1"],
+            ["a)", "b)", "с)", "1", "2", ""],
+        ),
+        (
+            AR,
+            Lang.AR,
+            "bucharest",
+            3,
+            [K.CONSIDERING, K.NOTING, K.RESOLVES, K.INSTRUCTS],
+            ["sec_1__item_a", "sec_1__item_b", "sec_1__item_c", "sec_2__item_a", "sec_3__item_1", "sec_3__item_2", "sec_4__item_p1"],
+            ["أ)", "ب)", "ج)", "أ)", "1", "2", ""],
+        ),
+    ],
+)
+def test_other_languages(text, lang, place, history, kinds, ids, labels):
+    """FR/ES/RU/AR samples: language, heading, history, opening, section kinds, item ids and labels as written."""
+    doc = _quiet(text)
+    _check_lossless(doc)
+    assert doc.lang is lang
+    assert doc.heading.revision is RevisionKind.REV
+    assert doc.heading.meeting.place_key == place
+    assert len(doc.history) == history
+    assert doc.opening is not None and doc.opening.meeting.place_key == place
+    assert [s.kind for s in doc.sections] == kinds
+    items = [b for b in doc.blocks if b.role is Role.ITEM]
+    assert [b.id for b in items] == ids
+    assert [b.label for b in items] == labels
+    assert doc.warnings == ()
+
+
+def test_arabic_opening_drops_inna():
+    """The Arabic opening's body is the body name without the leading إن."""
+    assert _quiet(AR).opening.body == "مؤتمر المندوبين المفوضين للاتحاد الدولي للاتصالات"
+
+
+def test_russian_decision_resolves_means_decides():
+    """In a decision, RU 'решает' is DECIDES."""
+    doc = _quiet("Решение 5 (Пересм. Пусан, 2014 г.)\nНазвание\nСовет,\nрешает,\n1\tчто;")
+    assert doc.heading.doc_type is DocType.DECISION
+    assert doc.sections[0].kind is K.DECIDES
+    assert doc.opening.body == "Совет"
+
+
+# --------------------------------------------------------------------------- messy input and edge cases
+
+
+def test_crlf_cr_bom_nbsp_and_ideographic_space():
+    """CRLF, CR, a BOM, NBSP and U+3000 padding are kept in the text and left out of the spans."""
+    text = "\ufeff第2号决议（2022年，布加勒斯特，修订版）\r\n\u3000标题\r国际电联理事会，\r\n\u00a0考虑到\u3000\r\n\r\na)\t文本；\n"
+    doc = _quiet(text)
+    assert doc.text == text
+    _check_lossless(doc)
+    assert [b.role for b in doc.blocks] == [Role.HEADING, Role.TITLE, Role.OPENING, Role.SECTION, Role.ITEM]
+    assert doc.blocks[3].text == "考虑到"
+    assert doc.blocks[0].span.start == 1
+
+
+def test_two_line_proposal_either_order():
+    """A symbol and an ID on separate lines, in either order, make one proposal."""
+    for head in ("MOD\nEUR/XX/1", "SEN/56/1\nADD"):
+        doc = _quiet(head + "\nDRAFT NEW RESOLUTION [SEN-1]\nTitle\nReasons: because")
+        (prop,) = doc.proposals
+        assert prop.symbol is not None and prop.id is not None
+        assert [b.role for b in doc.blocks[:2]] == [Role.PROPOSAL, Role.PROPOSAL]
+        assert doc.heading.number == "[SEN-1]"
+        assert doc.blocks[prop.reasons[0]].role is Role.REASONS
+
+
+def test_proposal_id_then_symbol_on_one_line():
+    """'B/CAN/CLM/USA/16/47 SUP' on one line gives both parts."""
+    doc = _quiet("B/CAN/CLM/USA/16/47 SUP\nRESOLUTION 9 (Busan, 2014)\nTitle\nReasons:\tobsolete")
+    (prop,) = doc.proposals
+    assert prop.symbol.value == "SUP" and prop.id.proponents == ("B", "CAN", "CLM", "USA")
+    assert prop.blocks == (0, len(doc.blocks))
+
+
+def test_keyword_line_ending_with_semicolon_is_an_item():
+    """A line that starts with a keyword but ends with ； is an item, not a section."""
+    doc = _quiet("做出决议\n1\t文本；\n鼓励来自各区域ITU-T部门成员的广泛业界代表参加CTO组的工作；\n2\t文本，")
+    assert len(doc.sections) == 1
+    assert doc.blocks[2].id == "sec_1__item_p1"
+
+
+def test_keyword_line_without_a_following_item_is_not_a_heading():
+    """A keyword line that nothing follows is the previous section's paragraph."""
+    doc = _quiet("责成秘书长\n鼓励国际电联成员国自愿捐款")
+    assert [s.kind for s in doc.sections] == [K.INSTRUCTS]
+    assert doc.blocks[1].role is Role.ITEM
+
+
+def test_unknown_keyword_warning():
+    """A short unlabelled line after a section-ending item and before labelled items is reported once."""
+    with pytest.warns(ResdiffWarning, match="unknown section keyword 'deploring'"):
+        doc = parse("considering\na)\tone,\ndeploring\na)\ttwo;")
+    assert len(doc.warnings) == 1
+
+
+def test_empty_and_blank_documents():
+    """Empty and whitespace-only texts give no blocks and no warnings."""
+    for text in ("", "   \n\r\n\t\u3000", "\ufeff"):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", ResdiffWarning)
+            doc = parse(text)
+        assert doc.blocks == () and doc.warnings == ()
+
+
+def test_non_str_raises_input_error():
+    """Bytes are refused with InputError (decode first)."""
+    with pytest.raises(InputError):
+        parse(b"considering")  # type: ignore[arg-type]
+
+
+def test_large_document_is_linear():
+    """A 2 MB document made of the seeds, many keyword lines included, parses in a few seconds."""
+    import time
+
+    unit = _read("pp-res2-dec641-zh.txt") + _read("ecp-res68-zh.txt") + "考虑到\n" * 200
+    text = unit * (2_000_000 // len(unit.encode()))
+    start = time.perf_counter()
+    doc = _quiet(text)
+    elapsed = time.perf_counter() - start
+    assert len(doc.blocks) > 10_000
+    assert elapsed < 20, elapsed

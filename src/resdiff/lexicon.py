@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from resdiff.model import (
@@ -31,6 +32,8 @@ from resdiff.model import (
 __all__ = [
     "ABJAD",
     "HeadingMatch",
+    "FOLD_TABLE",
+    "KEYWORD_STARTS",
     "KeywordMatch",
     "Label",
     "PLACES",
@@ -58,25 +61,28 @@ _WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}  # full-width ASCII -> A
 _WIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x202F: 0x20, 0x2007: 0x20, 0x3001: 0x2C})
 _WIDTH.update({0x060C: 0x2C, 0x061B: 0x3B, 0x2019: 0x27, 0x2018: 0x27})
 _ALEF = {0x0623: 0x0627, 0x0625: 0x0627, 0x0622: 0x0627, 0x0671: 0x0627}
+FOLD_TABLE = {**_WIDTH, **_ALEF}
 _AR_DROP = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640\u06d6-\u06ed]")
 
 
-def fold(text: str) -> tuple[str, list[int]]:
+def fold(text: str) -> tuple[str, Sequence[int]]:
     """Fold width, case, Arabic diacritics and alef forms; return the folded text and,
     for each folded char, its offset in ``text`` (plus one final entry for the end).
 
     >>> fold("（Rév.）")[0]
     '(rév.)'
     """
+    if not _AR_DROP.search(text):
+        mapped = text.translate(FOLD_TABLE)
+        low = mapped.lower()
+        if len(low) == len(text):  # the usual case: one char in, one char out
+            return low, range(len(text) + 1)
     out: list[str] = []
     where: list[int] = []
     for i, ch in enumerate(text):
         if _AR_DROP.match(ch):
             continue
-        o = ord(ch)
-        o = _WIDTH.get(o, o)
-        o = _ALEF.get(o, o)
-        c = chr(o)
+        c = ch.translate(FOLD_TABLE)
         low = c.lower()
         out.append(low if len(low) == 1 else c)
         where.append(i)
@@ -295,6 +301,21 @@ _SCRIPT_GROUP = {
 }
 
 
+_LATIN_ORDER = (Lang.EN, Lang.FR, Lang.ES)
+
+
+def _candidates(folded: str, lang: Lang) -> tuple[Lang, ...]:
+    """Keyword tables to try, chosen by the script of the line's first letter."""
+    first = folded[:1]
+    if "\u0600" <= first <= "\u06ff":
+        return (Lang.AR,)
+    if "\u0400" <= first <= "\u04ff":
+        return (Lang.RU,)
+    if first >= "\u2e80":
+        return (Lang.ZH,)
+    return _SCRIPT_GROUP[lang] if lang in _LATIN_ORDER else _LATIN_ORDER
+
+
 def _compile_keywords(lang: Lang) -> tuple[re.Pattern[str], list[SectionKind]]:
     entries = _KEYWORDS[lang]
     # Longest pattern first, so "considering further" wins over "considering"
@@ -310,6 +331,20 @@ def _compile_keywords(lang: Lang) -> tuple[re.Pattern[str], list[SectionKind]]:
 
 
 _KEYWORD_RE = {lang: _compile_keywords(lang) for lang in Lang}
+
+
+def _first_chars(pattern: str) -> set[str]:
+    if pattern.startswith("["):
+        return set(pattern[1 : pattern.index("]")])
+    return {pattern[0]}
+
+
+#: Characters a keyword line can start with (folded), per language: a cheap
+#: filter before the keyword regexes.
+KEYWORD_STARTS: dict[Lang, frozenset[str]] = {
+    lang: frozenset({"و"}.union(*(_first_chars(p) for cand in Lang for p, _ in _KEYWORDS[cand])))
+    for lang in Lang
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,7 +363,8 @@ _ADDR_TRIM = " \t\u00a0\u3000,，:：،"
 def match_keyword(line: str, lang: Lang, *, decision: bool = False) -> KeywordMatch | None:
     """Match a section keyword as a prefix of ``line`` (already trimmed).
 
-    Tries ``lang`` first, then the other languages of the same script.
+    The script of the line's first letter picks the table (Han, Cyrillic,
+    Arabic, Latin); among the Latin ones ``lang`` is tried first.
     ``decision`` maps the shared resolve/decide verb (FR, RU, AR) to DECIDES.
 
     >>> m = match_keyword("责成电信标准化局主任", Lang.ZH)
@@ -336,7 +372,7 @@ def match_keyword(line: str, lang: Lang, *, decision: bool = False) -> KeywordMa
     ('instructs', '电信标准化局主任')
     """
     folded, where = fold(line)
-    for cand in _SCRIPT_GROUP[lang]:
+    for cand in _candidates(folded, lang):
         pattern, kinds = _KEYWORD_RE[cand]
         text, offset = folded, 0
         m = pattern.match(text)

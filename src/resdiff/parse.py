@@ -202,12 +202,13 @@ def _split_lines(text: str) -> list[tuple[int, int, bool]]:
 
 
 def _classify(text: str, s: int, e: int, glued_fn: bool, lang: Lang) -> _Line:
-    pm = _PREFIX.match(text, s, e)
+    pm = _PREFIX.match(text, s, e) if text[s] in "[#" else None
     core = pm.end() if pm else s
     core_end = e
-    em = _EMPH.fullmatch(text, core, e)
-    if em:
-        core, core_end = em.start(2), em.end(2)
+    if core < e and text[core] in "*_":
+        em = _EMPH.fullmatch(text, core, e)
+        if em:
+            core, core_end = em.start(2), em.end(2)
     line = _Line(s, e, core, core_end)
     c = text[core:core_end]
     if not c:
@@ -250,7 +251,8 @@ def _classify(text: str, s: int, e: int, glued_fn: bool, lang: Lang) -> _Line:
         pl = _PAREN_LINE.fullmatch(c)
         if pl:
             line.paren = pl.group("inner")
-        if lab is None and pl is None and _keyword_shape(c):
+        first = c[0].translate(lx.FOLD_TABLE).lower()
+        if lab is None and pl is None and first in lx.KEYWORD_STARTS[lang] and _keyword_shape(c):
             line.keyword = lx.match_keyword(c, lang) is not None
     return line
 
@@ -321,6 +323,7 @@ class _Parser:
         self.history: tuple[Meeting, ...] = ()
         self.history_block: int | None = None
         self.opening: Opening | None = None
+        self._section_ok: list[bool] = []
         self.counts = {"para": 0, "reasons": 0, "fn": 0, "annex": 0, "proposal": 0}
 
     # -- helpers ----------------------------------------------------------
@@ -378,6 +381,7 @@ class _Parser:
     def run(self) -> Document:
         spans = _split_lines(self.text)
         lines = [_classify(self.text, s, e, g, self.lang) for s, e, g in spans]
+        self._section_ok = self._section_lines(lines)
         has_heading = any(ln.heading for ln in lines)
         state = "pre" if has_heading else "body"
         sec: _Sec | None = None
@@ -481,17 +485,25 @@ class _Parser:
     # -- pieces -----------------------------------------------------------
 
     def _is_section_heading(self, lines: list[_Line], i: int) -> bool:
-        line = lines[i]
-        if not line.keyword:
-            return False
-        # Look-ahead: a section heading is followed by something that can be its item.
-        for nxt in lines[i + 1 :]:
-            if nxt.fn is not None:
+        return self._section_ok[i]
+
+    @staticmethod
+    def _section_lines(lines: list[_Line]) -> list[bool]:
+        """Which keyword lines are section headings: those followed by something that can
+        be their item (not another section heading, a heading, an annex, a proposal line,
+        Reasons, the end). Computed backwards, so a keyword line before a keyword line
+        that is itself only a paragraph still counts."""
+        ok = [False] * len(lines)
+        nxt_blocks = True  # what follows the current line cannot be an item
+        for i in range(len(lines) - 1, -1, -1):
+            line = lines[i]
+            if line.fn is not None:
                 continue
-            return not (
-                nxt.keyword or nxt.heading or nxt.annex or nxt.proposal or nxt.reasons or nxt.summary
+            ok[i] = line.keyword and not nxt_blocks
+            nxt_blocks = ok[i] or bool(
+                line.heading or line.annex or line.proposal or line.reasons or line.summary
             )
-        return False
+        return ok
 
     def _proposal_line(self, line: _Line) -> None:
         assert line.proposal is not None
