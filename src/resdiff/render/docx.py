@@ -33,14 +33,13 @@ from __future__ import annotations
 import io
 import os
 import re
-import tempfile
 import zipfile
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from resdiff.errors import InputError, OutputError
+from resdiff.errors import InputError
 from resdiff.model import ChangeOp, EditOp, Lang, Role
 from resdiff.render import RenderOptions
 
@@ -533,37 +532,13 @@ def render(comparison: Comparison, options: RenderOptions) -> bytes:
     return out.getvalue()
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def write_docx(comparison: Comparison, path: str | os.PathLike[str], options: RenderOptions | None = None) -> None:
     """Render *comparison* and write it to *path* atomically (all or nothing).
 
-    The file is written to a temporary name in the same directory and renamed
-    over *path*; on failure the temporary file is removed and
-    :class:`~resdiff.errors.OutputError` names *path*.
+    The bytes go through :func:`resdiff.io.output.write_output`: a temporary
+    file in the same directory renamed over *path*; on failure nothing is left
+    behind and :class:`~resdiff.errors.OutputError` names *path*.
     """
-    data = render(comparison, options or RenderOptions())
-    target = os.fspath(path)
-    directory = os.path.dirname(os.path.abspath(target))
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".resdiff-", suffix=".docx.tmp", dir=directory)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual permissions
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-        tmp = None
-    except OSError as exc:
-        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+    from resdiff.io.output import write_output
+
+    write_output(path, render(comparison, options or RenderOptions()))
