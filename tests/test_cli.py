@@ -103,3 +103,10 @@ def test_python_dash_m_runs_without_traceback() -> None:
     )
     assert proc.returncode == 2
     assert proc.stderr.strip() == "resdiff: nope.txt: no such file"
+
+
+def test_html_title_option_is_escaped() -> None:
+    """--title sets the HTML page title, escaped."""
+    code, out = run("diff", OLD, NEW, "-f", "html", "--title", "R68 <draft>")
+    assert code == 1
+    assert "<title>R68 &lt;draft&gt;</title>" in out

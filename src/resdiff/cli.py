@@ -67,6 +67,7 @@ def _build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--side-by-side", action="store_true", help="html: old and new in two columns")
     diff.add_argument("--markdown-style", choices=["html", "markup"], default="html", help="markdown marks")
     diff.add_argument("--proposal-id", default="", help="proposal ID to show with the symbol (ECP/38A23/1)")
+    diff.add_argument("--title", default="", help="html: page title (default: from the documents)")
 
     parse = sub.add_parser("parse", parents=[common], help="show the structure resdiff finds in a file")
     parse.add_argument("file", metavar="FILE")
@@ -155,6 +156,7 @@ def _cmd_diff(args: argparse.Namespace, stdout: TextIO) -> int:
         color=_color(args.color, stdout, args.output not in (None, "-")),
         markdown_style=args.markdown_style,
         proposal_id=args.proposal_id,
+        title=args.title,
     )
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
