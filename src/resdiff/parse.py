@@ -32,6 +32,8 @@ from resdiff.model import (
     Meeting,
     Opening,
     Proposal,
+    ProposalId,
+    ProposalSymbol,
     Role,
     Section,
     SectionKind,
@@ -62,6 +64,7 @@ LANG_SAMPLE = 200_000
 # ---------------------------------------------------------------------------
 
 _LINE = re.compile(r"[^\r\n]+")
+_BREAK = re.compile(r"\r\n|\r|\n")
 # Export artefacts before the real text: Word bookmarks, markdown heading marks.
 _PREFIX = re.compile(r"(?:\[bookmark:[^\]\r\n]*\][ \t]*|#{1,6}[ \t]+)+")
 _EMPH = re.compile(r"(\*{1,2}|_{1,2})(?=\S)(.*\S)\1")
@@ -299,8 +302,8 @@ class _Sec:
 
 @dataclass(slots=True)
 class _Prop:
-    symbol: object
-    id: object
+    symbol: ProposalSymbol | None
+    id: ProposalId | None
     block: int
     reasons: list[int] = field(default_factory=list)
 
@@ -374,7 +377,7 @@ class _Parser:
         self.warnings.append(message)
 
     def _line_no(self, offset: int) -> int:
-        return self.text.count("\n", 0, offset) + 1 if "\n" in self.text else self.text.count("\r", 0, offset) + 1
+        return len(_BREAK.findall(self.text, 0, offset)) + 1
 
     # -- main -------------------------------------------------------------
 
@@ -638,7 +641,7 @@ class _Parser:
         if sec.top_kind is None:
             return "letter" if len(key) == 1 else "roman"
         if top is None or top.kind != "letter":
-            return "roman" if sec.top_kind != "roman" else "roman"
+            return "roman"
         base = re.sub(r"(?:bis|ter|quater)$", "", top.key)
         if len(key) == 1 and base and ord(key) == ord(base[-1]) + 1:
             return "letter"
@@ -670,7 +673,7 @@ class _Parser:
         proposals = []
         for n, p in enumerate(self.proposals):
             end = self.proposals[n + 1].block if n + 1 < len(self.proposals) else len(blocks)
-            proposals.append(Proposal(p.symbol, p.id, p.block, (p.block, end), tuple(p.reasons)))  # type: ignore[arg-type]
+            proposals.append(Proposal(p.symbol, p.id, p.block, (p.block, end), tuple(p.reasons)))
         sections = tuple(
             Section(s.kind, s.heading, s.keyword, s.addressee, s.block, tuple(s.items)) for s in self.sections
         )
