@@ -440,6 +440,18 @@ def test_paragraph_mode_warning_is_in_json(tmp_path, capsys):
     assert "warning" in captured.err
 
 
+def test_unknown_section_keyword_warning_is_in_json(tmp_path, capsys):
+    """An unknown section keyword is kept as text and reported in JSON and as a 'resdiff: warning:' line."""
+    text = "considering\na)\tthe text,\nfrobnicates\n1\tthat the text applies;\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(text.replace("applies", "apply"), encoding="utf-8")
+    rc = main(["diff", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-f", "json"])
+    captured = capsys.readouterr()
+    assert rc == 1
+    assert any("unknown section keyword 'frobnicates'" in w for w in json.loads(captured.out)["warnings"])
+    assert any(line.startswith("resdiff: warning: ") and "frobnicates" in line for line in captured.err.splitlines())
+
+
 @pytest.mark.parametrize("newline", ["\r\n", "\r"])
 def test_crlf_and_cr_line_endings(newline, tmp_path, capsys):
     """CRLF and CR files give the same clause operations and marks as LF files, and keep their line ends."""
