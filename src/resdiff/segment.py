@@ -137,13 +137,16 @@ def _jieba_cutter() -> Callable[[str], list[str]]:
 def _rjieba_cutter() -> Callable[[str], list[str]]:
     import rjieba
 
-    # A private instance, so the process-wide rjieba.cut keeps its own dictionary.
-    segmenter = rjieba.Jieba()
+    # rjieba builds its default dictionary on import (~0.13 s); a private
+    # rjieba.Jieba() would build a second one. The module-level functions use
+    # that default, so the ITU terms are added to it: other users of rjieba in
+    # this process see them too (a few dozen ITU names, added only if absent).
     for word in _itu_terms():
-        if not segmenter.has_word(word):
-            segmenter.add_word(word, None, None)
+        if not rjieba.has_word(word):
+            rjieba.add_word(word, None, None)
+    cut_run = rjieba.cut
 
     def cut(run: str) -> list[str]:
-        return segmenter.cut(run, False)
+        return cut_run(run, False)
 
     return cut
