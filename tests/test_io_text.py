@@ -87,6 +87,15 @@ def test_gb18030_is_detected_with_a_warning(tmp_path):
     assert (result.text, result.encoding, result.guessed) == (ZH, "gb18030", True)
 
 
+def test_guess_warning_names_the_callers_line():
+    """The encoding-guess warning points at the code that called read_text/decode_bytes, not into resdiff."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        decode_bytes(ZH.encode("gb18030"))
+        read_text("-", stdin=io.BytesIO(ZH.encode("gb18030")))
+    assert [w.filename for w in caught] == [__file__, __file__]
+
+
 @pytest.mark.parametrize("codec", ["gbk", "gb2312", "GB18030", "cp936"])
 def test_chinese_encodings_given_explicitly(tmp_path, no_warnings, codec):
     """An encoding named by the caller is used strictly and is not a guess."""

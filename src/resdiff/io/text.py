@@ -111,7 +111,7 @@ def read_text(
         data = _read_bounded(stream, "-")
     else:
         data = _read_file(source)
-    return decode_bytes(data, encoding, source=source)
+    return _decode(data, encoding, source)
 
 
 def decode_bytes(data: bytes, encoding: str | None = None, *, source: str = "<bytes>") -> TextInput:
@@ -120,6 +120,10 @@ def decode_bytes(data: bytes, encoding: str | None = None, *, source: str = "<by
     >>> decode_bytes("考虑到".encode("utf-16"))
     TextInput(text='考虑到', encoding='utf-16', guessed=False, source='<bytes>')
     """
+    return _decode(data, encoding, source)
+
+
+def _decode(data: bytes, encoding: str | None, source: str) -> TextInput:
     if encoding is not None:
         return _decode_given(data, encoding, source)
     for bom, codec, _ in _BOMS:
@@ -223,8 +227,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def _warn(message: str) -> None:
-    # stacklevel 3: point at the caller of read_text/decode_bytes, not at this module.
-    warnings.warn(ResdiffWarning(message), stacklevel=3)
+    # _warn <- _decode <- read_text/decode_bytes <- the caller, whose line the warning names.
+    warnings.warn(ResdiffWarning(message), stacklevel=4)
 
 
 def _read_file(path: str) -> bytes:
