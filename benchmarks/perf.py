@@ -493,6 +493,8 @@ def render_table(r: dict[str, Any]) -> str:
             shown = _ratio(v)
         if isinstance(v, float) and ("exponent" in t["target"] or "slope" in t["figure"]):
             shown = f"{v:.2f}"
+        if isinstance(v, bool):
+            shown = "yes" if v else "no"
         lines.append(f"| {t['target']} | {t['figure']} | {shown} | {'pass' if t['pass'] else '**fail**'} |")
     lines += [
         "",
