@@ -411,11 +411,6 @@ def test_chinese_encoding_given_on_the_command_line(codec, tmp_path, capsys):
     assert json.loads(captured.out)["symbol"] == "NOC"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli.py reads files outside its warnings.catch_warnings block: the GB18030 guess goes to Python's "
-    "default warning display (two lines, no 'resdiff: warning:') and never into Comparison.warnings/JSON",
-)
 def test_guessed_encoding_warning_is_one_line_and_in_json(tmp_path, capsys):
     """A GB18030 guess is reported as one 'resdiff: warning:' line on stderr and in the JSON warnings."""
     (tmp_path / "old.txt").write_bytes(OLD.encode("gb18030"))

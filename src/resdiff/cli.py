@@ -137,17 +137,9 @@ def _emit(data: str | bytes, output: str | None, stdout: TextIO) -> None:
 
 def _cmd_diff(args: argparse.Namespace, stdout: TextIO) -> int:
     from resdiff.compare import compare
+    from resdiff.parse import parse
     from resdiff.render import render
 
-    if args.new is None:
-        if not _is_docx(args.old):
-            raise InputError(f"{args.old}: one file given; diff needs OLD and NEW, or one .docx with tracked changes")
-        old_text, new_text = _read_sides(args.old, args.encoding)
-    else:
-        if args.old == "-" and args.new == "-":
-            raise InputError("standard input can be only one of OLD and NEW")
-        old_text = _read_sides(args.old, args.encoding)[0]
-        new_text = _read_sides(args.new, args.encoding)[1]
     options = RenderOptions(
         author=args.author,
         date=_parse_date(args.date),
@@ -160,9 +152,25 @@ def _cmd_diff(args: argparse.Namespace, stdout: TextIO) -> int:
     )
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        cmp = compare(old_text, new_text, lang=args.lang)
-    cmp = dataclasses.replace(cmp, old=dataclasses.replace(cmp.old, source=args.old))
-    cmp = dataclasses.replace(cmp, new=dataclasses.replace(cmp.new, source=args.new or args.old))
+        if args.new is None:
+            if not _is_docx(args.old):
+                raise InputError(
+                    f"{args.old}: one file given; diff needs OLD and NEW, or one .docx with tracked changes"
+                )
+            old_text, new_text = _read_sides(args.old, args.encoding)
+            old_source, new_source = f"{args.old} (old side)", f"{args.old} (new side)"
+        else:
+            if args.old == "-" and args.new == "-":
+                raise InputError("standard input can be only one of OLD and NEW")
+            old_text = _read_sides(args.old, args.encoding)[0]
+            new_text = _read_sides(args.new, args.encoding)[1]
+            old_source, new_source = args.old, args.new
+        io_warnings = tuple(str(w.message) for w in caught)
+        old_doc = parse(old_text, lang=args.lang, source=old_source)
+        new_doc = parse(new_text, lang=args.lang, source=new_source)
+        cmp = compare(old_doc, new_doc)
+    # what reading the files warned about (a guessed encoding) belongs in the output too
+    cmp = dataclasses.replace(cmp, warnings=io_warnings + cmp.warnings)
     _report_warnings(caught)
     _emit(render(cmp, args.format, options), args.output, stdout)
     return 0 if cmp.symbol.value == "NOC" else 1

@@ -45,7 +45,8 @@ def compare(old: Document | str, new: Document | str, *, lang: Lang | str | None
     old_doc = _as_document(old, lang, "old")
     new_doc = _as_document(new, lang, "new")
     changes = tuple(_change(old_doc, new_doc, pair) for pair in align(old_doc, new_doc))
-    warnings = tuple(f"old: {w}" for w in old_doc.warnings) + tuple(f"new: {w}" for w in new_doc.warnings)
+    # a document's warnings already name its source ("old", "new" or the file name given to parse)
+    warnings = old_doc.warnings + new_doc.warnings
     return Comparison(old_doc, new_doc, changes, _symbol(old_doc, new_doc, changes), warnings)
 
 
