@@ -88,39 +88,41 @@ class Pair:
 def body_key(doc: Document, block: Block) -> str:
     """What two blocks must share to count as the same clause: body, folded, artefacts out."""
     body = doc.text[block.body.start : block.body.end]
-    return fold(_ARTEFACT_RE.sub("", body)).strip()
+    if "[" in body:
+        body = _ARTEFACT_RE.sub("", body)
+    return fold(body).strip()
 
 
 def content_key(text: str) -> str:
     """Text with punctuation, symbols and spacing removed: equal keys mean an editorial change."""
-    return _CONTENT_DROP_RE.sub("", unicodedata.normalize("NFKC", _ARTEFACT_RE.sub("", text)))
+    if "[" in text:
+        text = _ARTEFACT_RE.sub("", text)
+    return _CONTENT_DROP_RE.sub("", unicodedata.normalize("NFKC", text))
 
 
-def _bigrams(key: str) -> Counter[str]:
+def _bigrams(key: str) -> frozenset[str]:
+    """The set of character bigrams of a key, spaces left out (characters for short keys)."""
     compact = key.replace(" ", "")
     if len(compact) < 4:  # too short for bigrams to say anything: compare characters
-        return Counter(compact)
-    return Counter(compact[i : i + 2] for i in range(len(compact) - 1))
+        return frozenset(compact)
+    return frozenset(compact[i : i + 2] for i in range(len(compact) - 1))
 
 
-def _dice(a: Counter[str], b: Counter[str], size_a: int, size_b: int) -> float:
-    if not size_a and not size_b:
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a and not b:
         return 1.0
-    if not size_a or not size_b:
+    if not a or not b:
         return 0.0
-    small, large = (a, b) if len(a) <= len(b) else (b, a)
-    shared = sum(min(n, large[g]) for g, n in small.items() if g in large)
-    return 2.0 * shared / (size_a + size_b)
+    return 2.0 * len(a & b) / (len(a) + len(b))
 
 
 def similarity(a: str, b: str) -> float:
-    """Dice coefficient of the character bigrams of two texts (folded), 0..1.
+    """Dice coefficient of the sets of character bigrams of two texts (folded), 0..1.
 
     >>> round(similarity("the new text", "the old text"), 2)
     0.56
     """
-    ga, gb = _bigrams(fold(a)), _bigrams(fold(b))
-    return _dice(ga, gb, sum(ga.values()), sum(gb.values()))
+    return _dice(_bigrams(fold(a)), _bigrams(fold(b)))
 
 
 class _Side:
@@ -130,19 +132,13 @@ class _Side:
         self.doc = doc
         self.keys = [body_key(doc, b) for b in doc.blocks]
         self.groups = [_GROUP.get(b.role, "text") for b in doc.blocks]
-        self._grams: list[Counter[str] | None] = [None] * len(doc.blocks)
-        self._sizes: list[int] = [0] * len(doc.blocks)
+        self._grams: list[frozenset[str] | None] = [None] * len(doc.blocks)
 
-    def grams(self, i: int) -> Counter[str]:
+    def grams(self, i: int) -> frozenset[str]:
         g = self._grams[i]
         if g is None:
             g = self._grams[i] = _bigrams(self.keys[i])
-            self._sizes[i] = sum(g.values())
         return g
-
-    def size(self, i: int) -> int:
-        self.grams(i)
-        return self._sizes[i]
 
 
 def _sim(a: _Side, i: int, b: _Side, j: int) -> float:
@@ -152,18 +148,16 @@ def _sim(a: _Side, i: int, b: _Side, j: int) -> float:
     # Dice can be no higher than 2·min/(sum); skip hopeless pairs without counting
     if sa + sb and 2.0 * min(sa, sb) / (sa + sb) < PAIR_CUTOFF * 0.8:
         return 0.0
-    return _dice(a.grams(i), b.grams(j), a.size(i), b.size(j))
+    return _dice(a.grams(i), b.grams(j))
 
 
 def _containment(a: _Side, i: int, b: _Side, j: int) -> float:
     """Share of the shorter block's bigrams found in the longer one (0..1)."""
     ga, gb = a.grams(i), b.grams(j)
-    small = min(a.size(i), b.size(j))
+    small = min(len(ga), len(gb))
     if small < CONTAIN_MIN_BIGRAMS:
         return 0.0
-    if len(ga) > len(gb):
-        ga, gb = gb, ga
-    return sum(min(n, gb[g]) for g, n in ga.items() if g in gb) / small
+    return len(ga & gb) / small
 
 
 def _anchors(a: _Side, b: _Side) -> list[tuple[int, int]]:

@@ -347,8 +347,48 @@ def diff_text(old: str, new: str, old_offset: int = 0, new_offset: int = 0) -> t
         # diff in one canonical orientation, so swapping the versions mirrors the marks
         return _mirror(diff_text(new, old, new_offset, old_offset))
     build = _Builder(old, new, old_offset, new_offset)
-    _emit_tokens(build, tokenize(old), tokenize(new))
+    head, tail = _common_ends(old, new)
+    # the shared ends are equal text; only the middle is cut into tokens and diffed
+    build.equal(0, head, 0, head)
+    mid_a = tokenize(old[head : len(old) - tail], head)
+    mid_b = tokenize(new[head : len(new) - tail], head)
+    _emit_tokens(build, mid_a, mid_b)
+    build.equal(len(old) - tail, len(old), len(new) - tail, len(new))
     return build.finish()
+
+
+# Characters after which tokenisation restarts: white space and punctuation that never joins
+# two parts of a token ("-", "/", ".", "'" do join: ITU-T, CTO/CxO, 1.5).
+_SAFE = regex.compile(r"[\s\p{P}--[-/.'’_]]", regex.VERSION1)
+_CLUSTER_TAIL = regex.compile(r"[\p{M}\u200d\ufe00-\ufe0f\U0001F3FB-\U0001F3FF]")
+
+
+def _common_ends(a: str, b: str) -> tuple[int, int]:
+    """Lengths of a shared prefix and suffix that end and start at token boundaries.
+
+    A boundary is safe when the character before it is white space or non-joining
+    punctuation and the one after it does not extend a grapheme cluster: then the
+    tokens of the middle are the tokens the whole text would have there.
+    """
+    n = min(len(a), len(b))
+    head = 0
+    while head < n and a[head] == b[head]:
+        head += 1
+    while head > 0 and not _boundary(a, head):
+        head -= 1
+    limit = n - head
+    tail = 0
+    while tail < limit and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    while tail > 0 and not (_boundary(a, len(a) - tail) and _boundary(b, len(b) - tail)):
+        tail -= 1
+    return head, tail
+
+
+def _boundary(text: str, pos: int) -> bool:
+    if pos <= 0 or pos >= len(text):
+        return True
+    return bool(_SAFE.match(text[pos - 1])) and not _CLUSTER_TAIL.match(text[pos])
 
 
 _FLIP = {EditOp.EQUAL: EditOp.EQUAL, EditOp.DELETE: EditOp.INSERT, EditOp.INSERT: EditOp.DELETE}

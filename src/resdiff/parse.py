@@ -57,7 +57,7 @@ MAX_KEYWORD_LINE = 200
 #: up waiting for the opening line and reads sections.
 MAX_TITLE_LINES = 3
 #: Characters sampled for language detection.
-LANG_SAMPLE = 200_000
+LANG_SAMPLE = 20_000
 
 # ---------------------------------------------------------------------------
 # Line-level patterns
