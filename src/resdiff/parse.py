@@ -328,6 +328,7 @@ class _Parser:
         self.opening: Opening | None = None
         self._section_ok: list[bool] = []
         self.counts = {"para": 0, "reasons": 0, "fn": 0, "annex": 0, "proposal": 0}
+        self._next_suffix: dict[str, int] = {}
 
     # -- helpers ----------------------------------------------------------
 
@@ -335,10 +336,12 @@ class _Parser:
         if base not in self.ids:
             self.ids.add(base)
             return base
-        n = 2
+        # resume counting where this base stopped: a base repeated k times costs O(k), not O(k²)
+        n = self._next_suffix.get(base, 2)
         while f"{base}_{n}" in self.ids:
             n += 1
         uid = f"{base}_{n}"
+        self._next_suffix[base] = n + 1
         self.ids.add(uid)
         return uid
 

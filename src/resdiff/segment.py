@@ -58,6 +58,7 @@ _TOKEN_RE = regex.compile(
 _SPACE_RE = regex.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # tokens repeat: most folds are cache hits
 def fold(text: str) -> str:
     """Comparison key: NFKC (full-width → half-width), any white-space run → one space.
 
