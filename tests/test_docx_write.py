@@ -465,3 +465,17 @@ def test_symbol_of_the_comparison_leads_the_proposal_line():
 
     cmp = replace(cmp, symbol=Symbol.EDITORIAL)
     assert read_docx_text(render(cmp, OPTS)).startswith("(MOD)\tECP/38A23/1\n")
+
+
+def test_manual_line_and_page_breaks_become_word_breaks() -> None:
+    """A vertical tab (Word's manual line break) and a form feed are written as w:br, not as U+FFFD."""
+    import resdiff
+
+    cmp = resdiff.compare("a)\tone\x0btwo\x0cthree;", "a)\tone\x0btwo\x0cthree more;")
+    xml = zipfile.ZipFile(io.BytesIO(render(cmp, RenderOptions(date=DATE)))).read("word/document.xml")
+    root = etree.fromstring(xml)
+    ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+    breaks = root.findall(".//w:br", ns)
+    assert len(breaks) == 2
+    assert [b.get(f"{{{ns['w']}}}type") for b in breaks] == [None, "page"]
+    assert "\ufffd" not in xml.decode("utf-8")

@@ -93,7 +93,8 @@ _LANG_TAG = {
 
 # XML 1.0 Char production, complemented: what must not reach the XML.
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_TEXT_PIECES = re.compile(r"(\t|\r\n|\r|\n)")
+# TAB, and every line or page break a text may carry (VT is Word's manual line break, FF its page break)
+_TEXT_PIECES = re.compile("(\t|\r\n|[\r\n\x0b\x0c\x85\u2028\u2029])")
 
 
 def _w(tag: str) -> str:
@@ -141,7 +142,6 @@ class _Writer:
 
     def _runs(self, parent: etree._Element, text: str, *, deleted: bool = False, fmt: str = "") -> None:
         """Append runs for *text* to *parent*: TABs and line breaks become their elements."""
-        text = _clean(text)
         if not text:
             return
         run = etree.SubElement(parent, _w("r"))
@@ -156,9 +156,12 @@ class _Writer:
                 continue
             if piece == "\t":
                 etree.SubElement(run, _w("tab"))
-            elif piece in ("\n", "\r", "\r\n"):
+            elif piece == "\x0c":
+                etree.SubElement(run, _w("br"), {_w("type"): "page"})
+            elif _TEXT_PIECES.fullmatch(piece):
                 etree.SubElement(run, _w("br"))
             else:
+                piece = _clean(piece)
                 t = etree.SubElement(run, _w("delText" if deleted else "t"))
                 t.text = piece
                 if piece != piece.strip():
