@@ -110,3 +110,13 @@ def test_html_title_option_is_escaped() -> None:
     code, out = run("diff", OLD, NEW, "-f", "html", "--title", "R68 <draft>")
     assert code == 1
     assert "<title>R68 &lt;draft&gt;</title>" in out
+
+
+def test_json_has_one_change_per_line() -> None:
+    """Each change of the JSON output is one line that parses on its own."""
+    code, out = run("diff", OLD, NEW, "-f", "json")
+    data = json.loads(out)
+    lines = out.splitlines()
+    start = lines.index('  "changes": [') + 1
+    change_lines = lines[start : start + len(data["changes"])]
+    assert [json.loads(line.rstrip(",")) for line in change_lines] == data["changes"]
