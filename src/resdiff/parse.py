@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections import Counter
 from dataclasses import dataclass, field
 
 from resdiff import lexicon as lx
@@ -56,8 +57,10 @@ MAX_KEYWORD_LINE = 200
 #: How many lines after the heading may be title lines before the parser gives
 #: up waiting for the opening line and reads sections.
 MAX_TITLE_LINES = 3
-#: Characters sampled for language detection.
+#: Characters sampled for language detection: the script from the first
+#: SCRIPT_SAMPLE, the stop words (en/fr/es) from the first LANG_SAMPLE.
 LANG_SAMPLE = 20_000
+SCRIPT_SAMPLE = 4_000
 
 # ---------------------------------------------------------------------------
 # Line-level patterns
@@ -119,20 +122,18 @@ def detect_lang(text: str) -> Lang:
     (<Lang.ZH: 'zh'>, <Lang.FR: 'fr'>, <Lang.EN: 'en'>)
     """
     sample = text[:LANG_SAMPLE]
+    script = sample[:SCRIPT_SAMPLE]  # a script shows at once; stop words need more text
     counts = {
-        Lang.ZH: len(_HAN.findall(sample)),
-        Lang.RU: len(_CYR.findall(sample)),
-        Lang.AR: len(_ARAB.findall(sample)),
+        Lang.ZH: len(_HAN.findall(script)),
+        Lang.RU: len(_CYR.findall(script)),
+        Lang.AR: len(_ARAB.findall(script)),
     }
-    latin = len(_LATIN.findall(sample))
+    latin = len(_LATIN.findall(script))
     best = max(counts, key=lambda k: counts[k])
     if counts[best] and counts[best] * 5 >= latin:
         return best
-    hits = {lang: 0 for lang in _STOPWORDS}
-    for word in _WORD.findall(sample.lower()):
-        for lang, words in _STOPWORDS.items():
-            if word in words:
-                hits[lang] += 1
+    words = Counter(_WORD.findall(sample.lower()))
+    hits = {lang: sum(words[w] for w in stop if w in words) for lang, stop in _STOPWORDS.items()}
     top = max(hits, key=lambda k: hits[k])
     return top if hits[top] > hits[Lang.EN] else Lang.EN
 
