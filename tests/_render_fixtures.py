@@ -8,6 +8,9 @@ both paragraphs exactly -- so a fixture cannot silently lie about positions.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from resdiff.model import (
     Block,
     ChangeOp,
@@ -237,3 +240,16 @@ def corpus_pairs():
 
 
 CORPUS = corpus_pairs()
+
+
+GOLDEN_DIR = Path(__file__).parent / "golden"
+
+
+def check_golden(kind: str, name: str, text: str) -> None:
+    """Compare *text* with tests/golden/<kind>/<name>; RESDIFF_REGOLD=1 rewrites the file instead."""
+    path = GOLDEN_DIR / kind / name
+    if os.environ.get("RESDIFF_REGOLD") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode("utf-8"))
+    assert path.exists(), f"missing golden file {path}; run with RESDIFF_REGOLD=1 to create it"
+    assert text == path.read_bytes().decode("utf-8"), f"{name} differs; RESDIFF_REGOLD=1 re-baselines"

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import copy
-import os
 import re
-from pathlib import Path
 
 import lxml.html
 import pytest
@@ -17,18 +15,10 @@ from resdiff.model import ChangeOp, EditOp, Lang, Role, Symbol
 from resdiff.render import RenderOptions
 from resdiff.render import html as html_render
 
-GOLDEN = Path(__file__).parent / "golden" / "html"
-REGOLD = os.environ.get("RESDIFF_REGOLD") == "1"
 
 
 def check_golden(name: str, text: str) -> None:
-    """Compare *text* with tests/golden/<name>; RESDIFF_REGOLD=1 rewrites the file instead."""
-    path = GOLDEN / name
-    if REGOLD:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(text.encode("utf-8"))
-    assert path.exists(), f"missing golden file {path}; run with RESDIFF_REGOLD=1 to create it"
-    assert text == path.read_bytes().decode("utf-8"), f"{name} differs; RESDIFF_REGOLD=1 re-baselines"
+    fx.check_golden("html", name, text)
 
 
 def page(cmp, **kw) -> str:

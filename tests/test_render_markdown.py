@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -17,19 +15,11 @@ from resdiff.model import ChangeOp, EditOp, Lang, Role
 from resdiff.render import RenderOptions
 from resdiff.render import markdown as md
 
-GOLDEN = Path(__file__).parent / "golden" / "markdown"
-REGOLD = os.environ.get("RESDIFF_REGOLD") == "1"
 SPECIAL = set("\\`*_~[]<>&|#")
 
 
 def check_golden(name: str, text: str) -> None:
-    """Compare *text* with tests/golden/markdown/<name>; RESDIFF_REGOLD=1 rewrites the file instead."""
-    path = GOLDEN / name
-    if REGOLD:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(text.encode("utf-8"))
-    assert path.exists(), f"missing golden file {path}; run with RESDIFF_REGOLD=1 to create it"
-    assert text == path.read_bytes().decode("utf-8"), f"{name} differs; RESDIFF_REGOLD=1 re-baselines"
+    fx.check_golden("markdown", name, text)
 
 
 @pytest.mark.parametrize(

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -17,19 +15,11 @@ from resdiff.render import terminal
 from resdiff.render.html import clause_segments
 from resdiff.render.wdiff import render_segments
 
-GOLDEN = Path(__file__).parent / "golden" / "terminal"
-REGOLD = os.environ.get("RESDIFF_REGOLD") == "1"
 OWN_SGR = re.compile(r"\x1b\[(?:0|1|31|31;9|32|32;4|1;3[1-6])m")
 
 
 def check_golden(name: str, text: str) -> None:
-    """Compare *text* with tests/golden/terminal/<name>; RESDIFF_REGOLD=1 rewrites the file instead."""
-    path = GOLDEN / name
-    if REGOLD:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(text.encode("utf-8"))
-    assert path.exists(), f"missing golden file {path}; run with RESDIFF_REGOLD=1 to create it"
-    assert text == path.read_bytes().decode("utf-8"), f"{name} differs; RESDIFF_REGOLD=1 re-baselines"
+    fx.check_golden("terminal", name, text)
 
 
 @pytest.mark.parametrize(
