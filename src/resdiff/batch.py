@@ -98,7 +98,6 @@ _NAME_RE = regex.compile(
 )
 _ZH_NAME_RE = regex.compile(r"第\s*(?P<num>\d{1,4})\s*号\s*(?P<type>决议|决定|建议|意见)")
 _LANG_RE = regex.compile(r"(?<![\p{L}])(?P<lang>zh|en|fr|es|ru|ar|ch|c|e|f|s|r|a)(?![\p{L}])", regex.IGNORECASE)
-_HAN_RE = regex.compile(r"\p{Han}")  # a Chinese input: warm the dictionary up before forking
 _LANG_CODES = {"zh": "zh", "ch": "zh", "c": "zh", "en": "en", "e": "en", "fr": "fr", "f": "fr",
                "es": "es", "s": "es", "ru": "ru", "r": "ru", "ar": "ar", "a": "ar"}  # fmt: skip
 _UNSAFE_RE = regex.compile(r"[^\p{L}\p{N}._-]+")
@@ -437,7 +436,6 @@ def _run_all(todo: list[_Job], jobs: int | None, bar: _Progress | None) -> list[
             if bar:
                 bar.step(job.name)
         return results
-    _warm_up(todo[0])
     with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
         futures = {pool.submit(_run_pair, job): job for job in todo}
         for future in concurrent.futures.as_completed(futures):
@@ -449,29 +447,6 @@ def _run_all(todo: list[_Job], jobs: int | None, bar: _Progress | None) -> list[
             if bar:
                 bar.step(job.name)
     return results
-
-
-def _warm_up(job: _Job) -> None:
-    """Do once in the parent what every worker would otherwise do itself.
-
-    Where workers are forked (Linux), they inherit the imported modules and a
-    loaded Chinese dictionary instead of each loading their own; elsewhere this
-    costs the parent one import and, for Chinese, one dictionary load.
-    """
-    import importlib
-
-    from resdiff.compare import compare  # noqa: F401 - imported for the workers
-    from resdiff.render import FORMATS
-    from resdiff.segment import han_cutter
-
-    importlib.import_module(f"resdiff.render.{FORMATS[job.fmt]}")
-    try:
-        with open(job.new_path, "rb") as stream:
-            head = stream.read(4096).decode("utf-8", "ignore")
-    except OSError:
-        return
-    if _HAN_RE.search(head):
-        han_cutter()
 
 
 def _isatty(stream: TextIO) -> bool:
