@@ -45,6 +45,7 @@ from urllib.parse import quote
 import regex
 
 from resdiff.errors import InputError, ResdiffError
+from resdiff.io import os_reason
 from resdiff.render import FORMATS, RenderOptions
 
 __all__ = ["EXTENSIONS", "PROGRESS_MIN_PAIRS", "BatchReport", "PairResult", "file_key", "run_batch"]
@@ -217,7 +218,7 @@ def _list_files(directory: str) -> list[str]:
     except NotADirectoryError:
         raise InputError(f"{directory}: not a directory") from None
     except OSError as exc:
-        raise InputError(f"{directory}: cannot list ({(exc.strerror or str(exc)).lower()})") from None
+        raise InputError(f"{directory}: cannot list ({os_reason(exc)})") from None
     paths = []
     for name in names:
         if name.startswith((".", "~$")):  # hidden files, Word lock files
@@ -404,7 +405,7 @@ def run_batch(
     try:
         os.makedirs(out_dir, exist_ok=True)
     except OSError as exc:
-        raise InputError(f"{out_dir}: cannot create the output directory ({(exc.strerror or str(exc)).lower()})") from None
+        raise InputError(f"{out_dir}: cannot create the output directory ({os_reason(exc)})") from None
     names = _output_names((key for key, _, _ in pairs), EXTENSIONS[fmt])
     todo = [
         _Job(key, old, new, os.path.join(out_dir, name), fmt, options)

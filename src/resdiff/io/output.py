@@ -15,6 +15,7 @@ import sys
 import tempfile
 
 from resdiff.errors import OutputError
+from resdiff.io import os_reason
 
 __all__ = ["write_output"]
 
@@ -43,7 +44,7 @@ def write_output(path: str | os.PathLike[str], data: str | bytes, *, encoding: s
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(final)}.", suffix=".tmp", dir=directory)
     except OSError as exc:
-        raise OutputError(f"{target}: cannot write ({_reason(exc)})") from None
+        raise OutputError(f"{target}: cannot write ({os_reason(exc)})") from None
     try:
         with os.fdopen(fd, "wb") as stream:
             stream.write(payload)
@@ -55,7 +56,7 @@ def write_output(path: str | os.PathLike[str], data: str | bytes, *, encoding: s
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError):
-            raise OutputError(f"{target}: cannot write ({_reason(exc)})") from None
+            raise OutputError(f"{target}: cannot write ({os_reason(exc)})") from None
         raise
     _fsync_directory(directory)
 
@@ -87,7 +88,7 @@ def _write_stdout(data: str | bytes, payload: bytes) -> None:
         else:
             raise OutputError("-: cannot write (standard output takes no bytes here)")
     except OSError as exc:
-        raise OutputError(f"-: cannot write ({_reason(exc)})") from None
+        raise OutputError(f"-: cannot write ({os_reason(exc)})") from None
 
 
 def _mode_for(final: str) -> int:
@@ -115,6 +116,3 @@ def _fsync_directory(directory: str) -> None:
     finally:
         os.close(fd)
 
-
-def _reason(exc: OSError) -> str:
-    return (exc.strerror or str(exc) or type(exc).__name__).lower()

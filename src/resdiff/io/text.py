@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from resdiff.errors import BinaryInputError, DecodeError, InputError, ResdiffWarning
+from resdiff.io import os_reason
 
 __all__ = ["MAX_INPUT_BYTES", "SNIFF_BYTES", "TextInput", "decode_bytes", "read_text"]
 
@@ -243,12 +244,12 @@ def _read_file(path: str) -> bytes:
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({_reason(exc)})") from None
+        raise InputError(f"{path}: cannot read ({os_reason(exc)})") from None
     try:
         info = os.fstat(fd)
     except OSError as exc:
         os.close(fd)
-        raise InputError(f"{path}: cannot read ({_reason(exc)})") from None
+        raise InputError(f"{path}: cannot read ({os_reason(exc)})") from None
     if stat.S_ISDIR(info.st_mode):  # os.open() of a directory succeeds on POSIX
         os.close(fd)
         raise InputError(f"{path}: is a directory")
@@ -278,12 +279,9 @@ def _read_bounded(stream: BinaryIO, source: str) -> bytes:
     except PermissionError:
         raise InputError(f"{source}: permission denied") from None
     except OSError as exc:
-        raise InputError(f"{source}: cannot read ({_reason(exc)})") from None
+        raise InputError(f"{source}: cannot read ({os_reason(exc)})") from None
     return b"".join(chunks)
 
-
-def _reason(exc: OSError) -> str:
-    return (exc.strerror or type(exc).__name__).lower()
 
 
 def _megabytes(n: int) -> str:
