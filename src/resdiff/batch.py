@@ -44,7 +44,7 @@ from urllib.parse import quote
 
 import regex
 
-from resdiff.errors import InputError, ResdiffError
+from resdiff.errors import InputError, ResdiffError, warning_texts
 from resdiff.io import os_reason
 from resdiff.render import FORMATS, RenderOptions
 
@@ -352,19 +352,12 @@ def _run_pair(job: _Job) -> PairResult:
         cmp.symbol.value,
         cmp.counts(),
         None,
-        _warning_texts(caught),
+        warning_texts(caught),
     )
 
 
 def _failed(job: _Job, message: str, caught: Sequence[warnings.WarningMessage]) -> PairResult:
-    return PairResult(job.name, job.old_path, job.new_path, None, None, None, f"{job.name}: {message}", _warning_texts(caught))
-
-
-def _warning_texts(caught: Sequence[warnings.WarningMessage]) -> tuple[str, ...]:
-    seen: dict[str, None] = {}
-    for w in caught:
-        seen.setdefault(str(w.message), None)
-    return tuple(seen)
+    return PairResult(job.name, job.old_path, job.new_path, None, None, None, f"{job.name}: {message}", warning_texts(caught))
 
 
 # ---------------------------------------------------------------- the batch

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from datetime import datetime, timezone
 from typing import NoReturn, TextIO
 
-from resdiff.errors import InputError, ResdiffError
+from resdiff.errors import InputError, ResdiffError, warning_texts
 from resdiff.render import FORMATS, RenderOptions
 
 __all__ = ["main"]
@@ -234,12 +234,8 @@ def _cmd_batch(args: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def _report_warnings(caught: Sequence[warnings.WarningMessage]) -> None:
-    seen: set[str] = set()
-    for w in caught:
-        text = str(w.message)
-        if text not in seen:
-            seen.add(text)
-            print(f"{_PROG}: warning: {text}", file=sys.stderr)
+    for text in warning_texts(caught):
+        print(f"{_PROG}: warning: {text}", file=sys.stderr)
 
 
 _COMMANDS = {"diff": _cmd_diff, "parse": _cmd_parse, "extract": _cmd_extract, "batch": _cmd_batch}

@@ -19,6 +19,9 @@ and are also recorded on the parsed document, so JSON output shows them.
 
 from __future__ import annotations
 
+import warnings
+from collections.abc import Sequence
+
 __all__ = [
     "BinaryInputError",
     "DecodeError",
@@ -29,6 +32,7 @@ __all__ = [
     "ParseError",
     "ResdiffError",
     "ResdiffWarning",
+    "warning_texts",
 ]
 
 
@@ -66,3 +70,8 @@ class DependencyError(ResdiffError, ImportError):
 
 class ResdiffWarning(UserWarning):
     """Something resdiff handled but a user should know about."""
+
+
+def warning_texts(caught: Sequence[warnings.WarningMessage]) -> tuple[str, ...]:
+    """The messages of recorded warnings, each once, in the order first seen."""
+    return tuple(dict.fromkeys(str(w.message) for w in caught))
