@@ -120,3 +120,17 @@ def test_json_has_one_change_per_line() -> None:
     start = lines.index('  "changes": [') + 1
     change_lines = lines[start : start + len(data["changes"])]
     assert [json.loads(line.rstrip(",")) for line in change_lines] == data["changes"]
+
+
+@pytest.mark.parametrize("command", [["parse"], ["extract"]])
+def test_parse_and_extract_report_a_guessed_encoding_in_one_line(
+    command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """parse and extract report a guessed encoding as one 'resdiff: warning:' line, as diff does."""
+    source = tmp_path / "gb.txt"
+    source.write_bytes(Path(OLD).read_text("utf-8").encode("gb18030"))
+    code, out = run(*command, str(source))
+    err = capsys.readouterr().err
+    assert code == 0 and out
+    warned = [line for line in err.splitlines() if "GB18030" in line]
+    assert len(warned) == 1 and warned[0].startswith("resdiff: warning: "), err

@@ -16,10 +16,13 @@ import sys
 import warnings
 from collections.abc import Sequence
 from datetime import datetime, timezone
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from resdiff.errors import InputError, ResdiffError, warning_texts
 from resdiff.render import FORMATS, RenderOptions
+
+if TYPE_CHECKING:
+    from resdiff.model import Document
 
 __all__ = ["main"]
 
@@ -90,12 +93,6 @@ def _is_docx(path: str) -> bool:
     return path != "-" and path.lower().endswith((".docx", ".docm"))
 
 
-def _read_text(path: str, encoding: str | None) -> str:
-    from resdiff.io.text import read_text
-
-    return read_text(path, encoding).text
-
-
 def _read_sides(path: str, encoding: str | None) -> tuple[str, str]:
     """Old and new text of one input: a .docx gives both sides, a text file the same text twice."""
     if _is_docx(path):
@@ -103,7 +100,9 @@ def _read_sides(path: str, encoding: str | None) -> tuple[str, str]:
 
         sides = read_docx(path)
         return sides.old, sides.new
-    text = _read_text(path, encoding)
+    from resdiff.io.text import read_text
+
+    text = read_text(path, encoding).text
     return text, text
 
 
@@ -179,9 +178,9 @@ def _cmd_diff(args: argparse.Namespace, stdout: TextIO) -> int:
 def _cmd_parse(args: argparse.Namespace, stdout: TextIO) -> int:
     from resdiff.parse import parse
 
-    text = _read_sides(args.file, args.encoding)[1]
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
+        text = _read_sides(args.file, args.encoding)[1]
         doc = parse(text, lang=args.lang, source=args.file)
     _report_warnings(caught)
     if args.format == "json":
@@ -194,7 +193,7 @@ def _cmd_parse(args: argparse.Namespace, stdout: TextIO) -> int:
     return 0
 
 
-def _outline(doc) -> str:  # type: ignore[no-untyped-def]
+def _outline(doc: Document) -> str:
     lines = [f"lang: {doc.lang.value}"]
     if doc.heading:
         h = doc.heading
@@ -213,7 +212,10 @@ def _outline(doc) -> str:  # type: ignore[no-untyped-def]
 
 
 def _cmd_extract(args: argparse.Namespace, stdout: TextIO) -> int:
-    old, new = _read_sides(args.file, args.encoding)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        old, new = _read_sides(args.file, args.encoding)
+    _report_warnings(caught)
     _emit(old if args.side == "old" else new, args.output, stdout)
     return 0
 
