@@ -35,9 +35,9 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import diff_match_patch as dmp_module
 import regex
 
+from resdiff.inline import diff_keys
 from resdiff.model import Block, Document, Role
 from resdiff.segment import fold
 
@@ -169,27 +169,10 @@ def _anchors(a: _Side, b: _Side) -> list[tuple[int, int]]:
     ib = [j for j, k in enumerate(kb) if k in shared]
     if not ia or not ib:
         return []
-    table: dict[str, str] = {}
-    for k in ka:
-        if k in shared and k not in table:
-            n = len(table) + 1
-            table[k] = chr(n + 0x800 if n >= 0xD800 else n)
-    enc_a = "".join(table[ka[i]] for i in ia)
-    enc_b = "".join(table[kb[j]] for j in ib)
-    dmp = dmp_module.diff_match_patch()
-    dmp.Diff_Timeout = 0  # deterministic; the cost is bounded by reordering (see module doc)
     pairs: list[tuple[int, int]] = []
-    x = y = 0
-    for op, chunk in dmp.diff_main(enc_a, enc_b, False):
-        n = len(chunk)
+    for op, x0, x1, y0, y1 in diff_keys([ka[i] for i in ia], [kb[j] for j in ib]):
         if op == 0:
-            pairs.extend((ia[x + k], ib[y + k]) for k in range(n))
-            x += n
-            y += n
-        elif op == -1:
-            x += n
-        else:
-            y += n
+            pairs.extend(zip(ia[x0:x1], ib[y0:y1]))
     return pairs
 
 

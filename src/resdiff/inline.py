@@ -34,7 +34,7 @@ deterministic (no time-outs).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 
 import diff_match_patch as dmp_module
 import regex
@@ -42,7 +42,7 @@ import regex
 from resdiff.model import EditOp, Segment, Span
 from resdiff.segment import Token, tokenize
 
-__all__ = ["MAX_TOKENS", "diff_text"]
+__all__ = ["MAX_TOKENS", "diff_keys", "diff_text"]
 
 # Tokens per side above which a clause is first split into sentences (see module doc).
 # 4,000 tokens ≈ 12,000 Chinese characters; a real ITU clause has a few hundred.
@@ -64,11 +64,11 @@ def _engine() -> dmp_module.diff_match_patch:
 _DMP = _engine()
 
 
-def _encode(keys_a: Sequence[str], keys_b: Sequence[str]) -> tuple[str, str]:
+def _encode(keys_a: Sequence[Hashable], keys_b: Sequence[Hashable]) -> tuple[str, str]:
     """Map each distinct key to one character, skipping the surrogate range."""
-    table: dict[str, str] = {}
+    table: dict[Hashable, str] = {}
 
-    def code(key: str) -> str:
+    def code(key: Hashable) -> str:
         char = table.get(key)
         if char is None:
             n = len(table) + 1
@@ -80,13 +80,20 @@ def _encode(keys_a: Sequence[str], keys_b: Sequence[str]) -> tuple[str, str]:
     return "".join(map(code, keys_a)), "".join(map(code, keys_b))
 
 
-def _token_ops(a: Sequence[Token], b: Sequence[Token]) -> list[tuple[int, int, int, int, int]]:
-    """Diff two token lists; returns (op, a_start, a_end, b_start, b_end) on token indices."""
-    enc_a, enc_b = _encode([t.key for t in a], [t.key for t in b])
-    diffs = _DMP.diff_main(enc_a, enc_b, False)
+def diff_keys(keys_a: Sequence[Hashable], keys_b: Sequence[Hashable]) -> list[tuple[int, int, int, int, int]]:
+    """Diff two sequences by key equality: (op, a_start, a_end, b_start, b_end) on indices.
+
+    op is -1 (delete), 0 (equal) or 1 (insert). diff-match-patch runs over one
+    character per distinct key with its time limit off, so the result is
+    minimal and deterministic. Used for tokens, sentences and whole blocks.
+
+    >>> diff_keys(["a", "b", "c"], ["a", "c", "d"])
+    [(0, 0, 1, 0, 1), (-1, 1, 2, 1, 1), (0, 2, 3, 1, 2), (1, 3, 3, 2, 3)]
+    """
+    enc_a, enc_b = _encode(keys_a, keys_b)
     ops: list[tuple[int, int, int, int, int]] = []
     i = j = 0
-    for op, chunk in diffs:
+    for op, chunk in _DMP.diff_main(enc_a, enc_b, False):
         n = len(chunk)
         if op == _DIFF_EQUAL:
             ops.append((op, i, i + n, j, j + n))
@@ -241,7 +248,7 @@ def _emit_tokens(build: _Builder, a: Sequence[Token], b: Sequence[Token]) -> Non
     if len(a) > MAX_TOKENS or len(b) > MAX_TOKENS:
         _emit_by_sentences(build, a, b)
         return
-    for op, i0, i1, j0, j1 in _token_ops(a, b):
+    for op, i0, i1, j0, j1 in diff_keys([t.key for t in a], [t.key for t in b]):
         if op == _DIFF_DELETE:
             build.delete(a[i0].start, a[i1 - 1].end)
         elif op == _DIFF_INSERT:
@@ -292,9 +299,6 @@ def _emit_by_sentences(build: _Builder, a: Sequence[Token], b: Sequence[Token]) 
         return
     keys_a = ["".join(t.key for t in a[s:e]) for s, e in sa]
     keys_b = ["".join(t.key for t in b[s:e]) for s, e in sb]
-    enc_a, enc_b = _encode(keys_a, keys_b)
-    diffs = _DMP.diff_main(enc_a, enc_b, False)
-    i = j = 0
     pending_a: list[Token] = []
     pending_b: list[Token] = []
 
@@ -310,26 +314,16 @@ def _emit_by_sentences(build: _Builder, a: Sequence[Token], b: Sequence[Token]) 
             pending_a.clear()
             pending_b.clear()
 
-    for op, chunk in diffs:
-        n = len(chunk)
+    for op, i0, i1, j0, j1 in diff_keys(keys_a, keys_b):
         if op == _DIFF_EQUAL:
             flush()
-            for k in range(n):
-                s1, e1 = sa[i + k]
-                s2, e2 = sb[j + k]
+            for (s1, e1), (s2, e2) in zip(sa[i0:i1], sb[j0:j1]):
                 _emit_tokens(build, a[s1:e1], b[s2:e2])
-            i += n
-            j += n
-        elif op == _DIFF_DELETE:
-            for k in range(n):
-                s1, e1 = sa[i + k]
-                pending_a.extend(a[s1:e1])
-            i += n
         else:
-            for k in range(n):
-                s2, e2 = sb[j + k]
+            for s1, e1 in sa[i0:i1]:
+                pending_a.extend(a[s1:e1])
+            for s2, e2 in sb[j0:j1]:
                 pending_b.extend(b[s2:e2])
-            j += n
     flush()
 
 
