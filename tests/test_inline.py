@@ -98,3 +98,12 @@ def test_round_trip_any_unicode(old: str, new: str) -> None:
     segs = diff_text(old, new)
     assert rebuild(segs, EditOp.DELETE) == old
     assert rebuild(segs, EditOp.INSERT) == new
+
+
+def test_encoding_gives_one_character_per_distinct_key_and_no_surrogates() -> None:
+    assert inline._encode(["x", "y", "x"], ["z", "y"]) == ("\x01\x02\x01", "\x03\x02")
+    keys_a, keys_b = list(range(60_000)), list(range(59_000, 61_000))
+    enc_a, enc_b = inline._encode(keys_a, keys_b)
+    assert len(set(enc_a + enc_b)) == 61_000
+    assert not any(0xD800 <= ord(c) < 0xE000 for c in enc_a + enc_b)
+    assert inline.diff_keys(keys_a, keys_b)[-1] == (1, 60_000, 60_000, 1_000, 2_000)

@@ -1,0 +1,83 @@
+"""fast-diff-match-patch (C++) and diff-match-patch (Python) give the same diff.
+
+resdiff runs its key-sequence diffs through the C++ port when it is
+installed; the Python library is the reference. Both implement the same
+algorithm (Myers' bisection, no half-match with the time limit off, the same
+merge clean-up), so the outputs must be identical, not merely equally short.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from resdiff import inline
+from resdiff.parse import parse
+from resdiff.segment import tokenize
+
+ROOT = Path(__file__).resolve().parent.parent
+
+pytest.importorskip("fast_diff_match_patch", reason="fast-diff-match-patch is not installed; the Python library is used")
+
+
+@pytest.fixture(scope="module")
+def engines():
+    return inline._python_engine(), inline._compiled_engine()
+
+
+def test_the_compiled_engine_is_used_when_installed() -> None:
+    assert inline._DIFF.__qualname__.startswith("_compiled_engine")
+
+
+# Small alphabets force many equal runs and ties, where two implementations
+# would first disagree; astral and high code points stand for encoded keys.
+_ALPHABET = st.sampled_from(["a", "b", "c", "\u4e00", "\u0100", "\U00010400", "\U0010fffd"])
+_KEYS = st.lists(_ALPHABET, max_size=80).map("".join)
+
+
+@given(a=_KEYS, b=_KEYS)
+def test_same_ops_on_generated_strings(engines, a: str, b: str) -> None:
+    python, compiled = engines
+    assert compiled(a, b) == python(a, b)
+
+
+def test_same_ops_on_seeded_edits(engines) -> None:
+    """20,000 strings and their random edits: deletions, insertions and replacements."""
+    python, compiled = engines
+    rnd = random.Random(5)
+    for _ in range(20_000):
+        alphabet = [chr(c) for c in rnd.sample(range(1, 3000), rnd.randint(2, 8))]
+        a = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 60)))
+        b = list(a)
+        for _ in range(rnd.randint(0, 10)):
+            i = rnd.randint(0, len(b))
+            if b and rnd.random() < 0.5:
+                del b[min(i, len(b) - 1)]
+            else:
+                b.insert(i, rnd.choice(alphabet))
+        assert compiled(a, "".join(b)) == python(a, "".join(b))
+
+
+def _corpus_pairs() -> list[tuple[str, str]]:
+    pairs = []
+    for case in sorted((ROOT / "corpus").glob("*/old.txt")):
+        old, new = case.read_text("utf-8"), case.with_name("new.txt").read_text("utf-8")
+        pairs.append((old, new))
+    return pairs
+
+
+def test_same_ops_on_corpus_tokens_and_blocks(engines) -> None:
+    """Whole corpus documents as token keys and as block keys, as the aligner sends them."""
+    python, compiled = engines
+    for old, new in _corpus_pairs():
+        for keys_a, keys_b in (
+            ([t.key for t in tokenize(old)], [t.key for t in tokenize(new)]),
+            ([b.text for b in parse(old).blocks], [b.text for b in parse(new).blocks]),
+        ):
+            enc_a, enc_b = inline._encode(keys_a, keys_b)
+            assert compiled(enc_a, enc_b) == python(enc_a, enc_b)
+
