@@ -34,6 +34,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 import regex
 
@@ -105,7 +106,7 @@ def _bigrams(key: str) -> frozenset[str]:
     compact = key.replace(" ", "")
     if len(compact) < 4:  # too short for bigrams to say anything: compare characters
         return frozenset(compact)
-    return frozenset(compact[i : i + 2] for i in range(len(compact) - 1))
+    return frozenset(map(str.__add__, compact, compact[1:]))
 
 
 def _dice(a: frozenset[str], b: frozenset[str]) -> float:
@@ -254,11 +255,8 @@ def _moves(a: _Side, olds: list[int], b: _Side, news: list[int]) -> list[tuple[i
             postings[g].append(i)
     scored: list[tuple[float, int, int]] = []
     for j in news:
-        hits: Counter[int] = Counter()
-        for g in b.grams(j):
-            plist = postings.get(g)
-            if plist and len(plist) <= POSTING_LIMIT:
-                hits.update(plist)
+        lists = [p for p in map(postings.get, b.grams(j)) if p and len(p) <= POSTING_LIMIT]
+        hits: Counter[int] = Counter(chain.from_iterable(lists))  # counted in C
         for i, _ in hits.most_common(MOVE_CANDIDATES):
             if a.groups[i] != b.groups[j]:
                 continue

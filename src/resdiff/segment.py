@@ -73,24 +73,33 @@ def fold(text: str) -> str:
     return _SPACE_RE.sub(" ", unicodedata.normalize("NFKC", text))
 
 
+_new_token = tuple.__new__  # skips the named tuple's Python-level __new__
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens covering *text* exactly, in order; spans are shifted by *offset*."""
     tokens: list[Token] = []
     append = tokens.append
-    for m in _TOKEN_RE.finditer(text):
-        start, end = m.span()
-        if m.lastgroup == "han":
-            cut = han_cutter()
-            pos = start
-            for piece in cut(m.group()):
+    cut = None
+    pos = offset
+    # the alternatives cover the text without gaps, so spans are running sums of lengths
+    for han, word, space, other in _TOKEN_RE.findall(text):
+        if han:
+            if cut is None:
+                cut = han_cutter()
+            for piece in cut(han):
                 stop = pos + len(piece)
-                append(Token(pos + offset, stop + offset, piece, fold(piece)))
+                append(_new_token(Token, (pos, stop, piece, fold(piece))))
                 pos = stop
-        elif m.lastgroup == "space":
-            append(Token(start + offset, end + offset, m.group(), " "))
+        elif space:
+            stop = pos + len(space)
+            append(_new_token(Token, (pos, stop, space, " ")))
+            pos = stop
         else:
-            piece = m.group()
-            append(Token(start + offset, end + offset, piece, fold(piece)))
+            piece = word or other
+            stop = pos + len(piece)
+            append(_new_token(Token, (pos, stop, piece, fold(piece))))
+            pos = stop
     return tokens
 
 
