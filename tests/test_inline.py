@@ -107,3 +107,12 @@ def test_encoding_gives_one_character_per_distinct_key_and_no_surrogates() -> No
     assert len(set(enc_a + enc_b)) == 61_000
     assert not any(0xD800 <= ord(c) < 0xE000 for c in enc_a + enc_b)
     assert inline.diff_keys(keys_a, keys_b)[-1] == (1, 60_000, 60_000, 1_000, 2_000)
+
+
+@given(a=st.text(alphabet="ab", max_size=12), b=st.text(alphabet="ab", max_size=12), data=st.data())
+def test_shared_ends_match_a_character_walk(a: str, b: str, data: st.DataObject) -> None:
+    limit = data.draw(st.integers(0, min(len(a), len(b))))
+    prefix = next((k for k in range(limit) if a[k] != b[k]), limit)
+    suffix = next((k for k in range(limit) if a[-1 - k] != b[-1 - k]), limit)
+    assert inline._shared_prefix(a, b, limit) == prefix
+    assert inline._shared_suffix(a, b, limit) == suffix

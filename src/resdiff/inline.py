@@ -393,18 +393,42 @@ def _common_ends(a: str, b: str) -> tuple[int, int]:
     tokens of the middle are the tokens the whole text would have there.
     """
     n = min(len(a), len(b))
-    head = 0
-    while head < n and a[head] == b[head]:
-        head += 1
+    head = _shared_prefix(a, b, n)
     while head > 0 and not _boundary(a, head):
         head -= 1
-    limit = n - head
-    tail = 0
-    while tail < limit and a[-1 - tail] == b[-1 - tail]:
-        tail += 1
+    tail = _shared_suffix(a, b, n - head)
     while tail > 0 and not (_boundary(a, len(a) - tail) and _boundary(b, len(b) - tail)):
         tail -= 1
     return head, tail
+
+
+def _shared_prefix(a: str, b: str, limit: int) -> int:
+    """Length of the common prefix, at most *limit*: binary search over slice comparisons (C speed)."""
+    if a[:limit] == b[:limit]:
+        return limit
+    lo, hi = 0, limit  # a[:lo] == b[:lo] and a[:hi] != b[:hi]
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if a[lo:mid] == b[lo:mid]:
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
+def _shared_suffix(a: str, b: str, limit: int) -> int:
+    """Length of the common suffix, at most *limit* (see :func:`_shared_prefix`)."""
+    la, lb = len(a), len(b)
+    if a[la - limit :] == b[lb - limit :]:
+        return limit
+    lo, hi = 0, limit  # the last lo characters agree, the last hi do not
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if a[la - mid : la - lo] == b[lb - mid : lb - lo]:
+            lo = mid
+        else:
+            hi = mid
+    return lo
 
 
 def _boundary(text: str, pos: int) -> bool:
