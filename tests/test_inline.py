@@ -116,3 +116,24 @@ def test_shared_ends_match_a_character_walk(a: str, b: str, data: st.DataObject)
     suffix = next((k for k in range(limit) if a[-1 - k] != b[-1 - k]), limit)
     assert inline._shared_prefix(a, b, limit) == prefix
     assert inline._shared_suffix(a, b, limit) == suffix
+
+
+def _walked_ends(a: str, b: str) -> tuple[int, int]:
+    """Reference for _common_ends: step one character at a time."""
+    n = min(len(a), len(b))
+    head = next((k for k in range(n) if a[k] != b[k]), n)
+    while head > 0 and not inline._boundary(a, head):
+        head -= 1
+    tail = next((k for k in range(n - head) if a[-1 - k] != b[-1 - k]), n - head)
+    while tail > 0 and not (inline._boundary(a, len(a) - tail) and inline._boundary(b, len(b) - tail)):
+        tail -= 1
+    return head, tail
+
+
+_END_CHARS = st.sampled_from(["a", "b", "中", "文", " ", "，", "-", ".", "\u0301", "\u200d", "。"])
+
+
+@given(a=st.lists(_END_CHARS, max_size=14).map("".join), b=st.lists(_END_CHARS, max_size=14).map("".join))
+def test_common_ends_jump_to_the_boundaries_a_walk_finds(a: str, b: str) -> None:
+    assert inline._common_ends(a, b) == _walked_ends(a, b)
+    assert inline._common_ends(a + "xyz", a + "xz") == _walked_ends(a + "xyz", a + "xz")

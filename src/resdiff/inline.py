@@ -382,6 +382,7 @@ def diff_text(old: str, new: str, old_offset: int = 0, new_offset: int = 0) -> t
 # Characters after which tokenisation restarts: white space and punctuation that never joins
 # two parts of a token ("-", "/", ".", "'" do join: ITU-T, CTO/CxO, 1.5).
 _SAFE = regex.compile(r"[\s\p{P}--[-/.'’_]]", regex.VERSION1)
+_SAFE_BACK = regex.compile(_SAFE.pattern, regex.VERSION1 | regex.REVERSE)
 _CLUSTER_TAIL = regex.compile(r"[\p{M}\u200d\ufe00-\ufe0f\U0001F3FB-\U0001F3FF]")
 
 
@@ -394,11 +395,15 @@ def _common_ends(a: str, b: str) -> tuple[int, int]:
     """
     n = min(len(a), len(b))
     head = _shared_prefix(a, b, n)
+    # back off to a boundary, jumping from one safe character to the one before
     while head > 0 and not _boundary(a, head):
-        head -= 1
+        m = _SAFE_BACK.search(a, 0, head - 1)
+        head = m.end() if m else 0
     tail = _shared_suffix(a, b, n - head)
-    while tail > 0 and not (_boundary(a, len(a) - tail) and _boundary(b, len(b) - tail)):
-        tail -= 1
+    la, lb = len(a), len(b)
+    while tail > 0 and not (_boundary(a, la - tail) and _boundary(b, lb - tail)):
+        m = _SAFE.search(a, la - tail, la)  # inside the shared suffix, so it is b's character too
+        tail = la - m.end() if m else 0
     return head, tail
 
 
