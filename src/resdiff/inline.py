@@ -164,6 +164,9 @@ class _Builder:
             self._flush()
         self.pending_ins = (start, end)
 
+    def same_text(self, a0: int, a1: int, b0: int, b1: int) -> bool:
+        return self.old_text[a0:a1] == self.new_text[b0:b1]
+
     def equal(self, a0: int, a1: int, b0: int, b1: int) -> None:
         if a0 == a1:
             return
@@ -282,6 +285,10 @@ def _emit_tokens(build: _Builder, a: Sequence[Token], b: Sequence[Token]) -> Non
         elif op == _DIFF_INSERT:
             build.insert(b[j0].start, b[j1 - 1].end)
         else:
+            a0, a1, b0, b1 = a[i0].start, a[i1 - 1].end, b[j0].start, b[j1 - 1].end
+            if build.same_text(a0, a1, b0, b1):  # the usual case: nothing to split off
+                build.equal(a0, a1, b0, b1)
+                continue
             # equal keys; split off the tokens whose original text differs (width, spacing)
             k = 0
             n = i1 - i0
