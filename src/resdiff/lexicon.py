@@ -589,6 +589,17 @@ _HEADING_ZH = re.compile(
     + r"\s*"
 )
 
+#: What a _HEADING_LATIN match can start with (it is case-insensitive, so compared
+#: lower-cased): the first letters of its optional prefixes and of the type words.
+_HEADING_LATIN_FIRST = frozenset(
+    w[0]
+    for w in (
+        *("draft", "new", "projet", "proyecto", "проект", "مشروع", "council", "conseil", "consejo"),
+        *("resolution", "decision", "acuerdo", "opinion", "avis", "резолюция", "решение", "рекомендация", "мнение"),
+        *("القرار", "قرار", "المقرر", "مقرر", "التوصية", "توصية", "الرأي"),
+    )
+)
+
 
 @dataclass(frozen=True, slots=True)
 class HeadingMatch:
@@ -607,14 +618,17 @@ def match_heading(line: str) -> HeadingMatch | None:
     >>> (h.doc_type.value, h.number, h.revision.value, h.meeting.place_key, h.meeting.year)
     ('resolution', '68', 'rev', 'new delhi', 2024)
     """
-    if len(line) > 200:
+    if len(line) > 200 or not line:
         return None
-    m = _HEADING_ZH.fullmatch(line)
+    # Cheap necessary conditions first (the parser asks this of every short line):
+    # the Chinese form has "第" within its first 13 chars, the other forms start
+    # with the first letter of one of their words.
+    m = _HEADING_ZH.fullmatch(line) if "第" in line[:13] else None
     if m:
         word = m.group("type")
         dt = _ZH_TYPES["决议" if "决议" in word else word]
     else:
-        m = _HEADING_LATIN.fullmatch(line)
+        m = _HEADING_LATIN.fullmatch(line) if line[0].lower() in _HEADING_LATIN_FIRST else None
         if not m:
             return None
         dt = _DOC_TYPES.get(_strip_accents(m.group("type").lower()), DocType.RESOLUTION)
@@ -645,6 +659,17 @@ _LABEL_RE = re.compile(
     r")"
 )
 _BULLET_RE = re.compile(r"(?P<bullet>[" + re.escape(_BULLETS) + r"*])(?P<bsep>[ \t\u00a0\u3000]+)(?=\S)")
+#: What a label can start with, besides a decimal digit (``\d``, i.e. ``str.isdecimal``):
+#: a markdown bullet, "(", a Latin or Cyrillic letter, an Arabic list letter, a dash bullet.
+_LABEL_FIRST = frozenset(
+    "-*+•("  # a markdown bullet, "(a)"
+    + "".join(map(chr, range(ord("a"), ord("z") + 1)))
+    + "".join(map(chr, range(ord("а"), ord("я") + 1)))
+    + "ё"
+    + ABJAD
+    + "أإآ"
+    + _BULLETS
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -664,46 +689,49 @@ class Label:
     body: int  # where the body starts
 
 
-def match_label(line: str, start: int = 0) -> Label | None:
-    """The item label at ``line[start:]``, if any (``a)``, ``1``, ``5bis``, ``–``, ``- a)``…).
+def match_label(line: str, start: int = 0, end: int | None = None) -> Label | None:
+    """The item label at ``line[start:end]``, if any (``a)``, ``1``, ``5bis``, ``–``, ``- a)``…).
+
+    Offsets are into ``line``; the text after ``end`` is not looked at.
 
     >>> lab = match_label("- a) 联合国大会")
     >>> lab.text, lab.key, lab.kind, "- a) 联合国大会"[lab.body:]
     ('a)', 'a', 'letter', '联合国大会')
     """
-    m = _LABEL_RE.match(line, start)
+    if end is None:
+        end = len(line)
+    # Most lines start with a character no label can start with: skip both regexes.
+    if 0 <= start < len(line) and not (line[start] in _LABEL_FIRST or line[start].isdecimal()):
+        return None
+    m = _LABEL_RE.match(line, start, end)
     if m:
-        if m.group("paren"):
-            text = m.group("paren")
-            key = text.strip("()").replace("ـ", "")
+        paren, num, letter = m.group("paren", "num", "letter")  # exactly one took part
+        if paren:
+            text, first = paren, m.start("paren")
+            key = paren.strip("()").replace("ـ", "")
             if key[0].isdigit():
                 kind = "number"
             else:
                 kind = "letter"
                 key = _letter_key(key)
-        elif m.group("num"):
-            text = m.group("num")
-            core = text.rstrip(".")
+        elif num:
+            text, first = num, m.start("num")
+            core = num.rstrip(".")
             kind = "decimal" if "." in core else "number"
             key = core.replace(".", "-")
         else:
-            text = m.group("letter")
-            kind, key = "letter", text
-        return Label(text, key.lower(), kind, _first(m), m.end())
-    m = _BULLET_RE.match(line, start)
+            text, first = letter, m.start("letter")
+            kind, key = "letter", letter
+        return Label(text, key.lower(), kind, first, m.end())
+    m = _BULLET_RE.match(line, start, end)
     if m:
         return Label(m.group("bullet"), "", "bullet", m.start(), m.end())
     return None
 
 
-def _first(m: re.Match[str]) -> int:
-    for name in ("paren", "num", "letter"):
-        if m.group(name) is not None:
-            return m.start(name)
-    return m.start()
-
-
 def _letter_key(key: str) -> str:
+    if key.isascii():  # the usual case: neither an Arabic letter nor a Cyrillic look-alike
+        return key
     ch = key[0]
     folded = _ALEF.get(ord(ch), ord(ch))
     idx = ABJAD.find(chr(folded))
