@@ -87,16 +87,27 @@ _OPENING_TAIL = re.compile(r"[(（](?P<inner>[^()（）]*)[)）][ \t]*[,，،]$"
 _COMMA_END = ",，،"
 _TERMINAL = ";；。.؛"
 _CJK = re.compile(r"[\u3000-\u9fff\uf900-\ufaff]")
+# First-character pre-checks: each is a necessary condition for the regex it guards,
+# so lines that fail it (most body lines) skip that regex.
+_SUPERSCRIPTS = frozenset("¹²³⁴⁵⁶⁷⁸⁹⁰")  # _FN_SUPER
+_PROPOSAL_FIRST = frozenset("(ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # PROPOSAL_RE (or whitespace)
+#: _ANNEX (case-insensitive, so compared lower-cased): the first letters of its words.
+_ANNEX_FIRST = frozenset(w[0] for w in ("第", "附件", "annex", "anexo", "приложение", "الملحق", "ملحق"))
 _BODY_WORDS = re.compile(
     r"conference|assembly|council|大会|全会|理事会|conférence|assemblée|conseil|conferencia|asamblea|consejo"
     r"|конференция|ассамблея|совет|مؤتمر|الجمعية|المجلس",
     re.I,
 )
-_WS = frozenset(" \t\u00a0\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\ufeff\x0b\x0c\x1c\x1d\x1e\x1f\x85\u1680\u2028\u2029")
+#: Whitespace for trimming lines: exactly the characters of str.isspace() plus the BOM,
+#: listed so that the hot loops can test set membership instead of calling a function.
+_WS = frozenset(
+    " \t\n\r\u00a0\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\ufeff"
+    "\x0b\x0c\x1c\x1d\x1e\x1f\x85\u1680\u2028\u2029"
+)
 
 
 def _is_ws(ch: str) -> bool:
-    return ch in _WS or ch.isspace()
+    return ch in _WS
 
 
 # ---------------------------------------------------------------------------
@@ -169,18 +180,34 @@ class _Line:
     reasons: bool = False
     label: lx.Label | None = None  # offsets absolute
     keyword: bool = False  # passes the keyword-line test (without look-ahead)
+    kw: lx.KeywordMatch | None = None  # that keyword (decision=False), reused for the section
     paren: str | None = None  # the inside of a fully parenthesised line
     comma_end: bool = False
+
+
+def _raw_lines(text: str) -> list[tuple[int, int]]:
+    """The (start, end) spans of _LINE's matches: the runs of text between line breaks."""
+    if "\r" in text:
+        return [m.span() for m in _LINE.finditer(text)]
+    # Only "\n" breaks (the usual case): str.split is several times faster than finditer.
+    spans = []
+    start = 0
+    for piece in text.split("\n"):
+        end = start + len(piece)
+        if end > start:
+            spans.append((start, end))
+        start = end + 1
+    return spans
 
 
 def _split_lines(text: str) -> list[tuple[int, int, bool]]:
     """Non-blank lines as trimmed (start, end, is_glued_footnote) spans."""
     out: list[tuple[int, int, bool]] = []
-    for m in _LINE.finditer(text):
-        s, e = m.span()
-        while s < e and _is_ws(text[s]):
+    ws = _WS
+    for s, e in _raw_lines(text):
+        while s < e and text[s] in ws:
             s += 1
-        while e > s and _is_ws(text[e - 1]):
+        while e > s and text[e - 1] in ws:
             e -= 1
         if s >= e:
             continue
@@ -190,14 +217,14 @@ def _split_lines(text: str) -> list[tuple[int, int, bool]]:
             if fm is not None:
                 cut = fm.start()
                 main_end = cut
-                while main_end > s and _is_ws(text[main_end - 1]):
+                while main_end > s and text[main_end - 1] in ws:
                     main_end -= 1
                 if main_end > s:
                     out.append((s, main_end, False))
                 starts = [m2.start() for m2 in _GLUED_FN.finditer(text, cut, e)]
                 for i, fs in enumerate(starts):
                     fe = starts[i + 1] if i + 1 < len(starts) else e
-                    while fe > fs and _is_ws(text[fe - 1]):
+                    while fe > fs and text[fe - 1] in ws:
                         fe -= 1
                     out.append((fs, fe, True))
                 continue
@@ -217,6 +244,7 @@ def _classify(text: str, s: int, e: int, glued_fn: bool, lang: Lang) -> _Line:
     c = text[core:core_end]
     if not c:
         return line
+    c0 = c[0]
     # Footnote bodies.
     if glued_fn or c.startswith("["):
         fm = _FN_EXPORT.match(c)
@@ -225,14 +253,14 @@ def _classify(text: str, s: int, e: int, glued_fn: bool, lang: Lang) -> _Line:
             b_start = min(core + fm.end(), b_end)
             line.fn = (fm.group("mark"), fm.group("mark"), b_start, b_end)
             return line
-    fm = _FN_SUPER.match(c)
+    fm = _FN_SUPER.match(c) if c0 in _SUPERSCRIPTS else None
     if fm:
         line.fn = (fm.group("mark"), fm.group("mark"), core + fm.end(), core_end)
         return line
     line.comma_end = c[-1] in _COMMA_END
     short = len(c) <= MAX_STRUCT_LINE
     if short:
-        pm2 = lx.PROPOSAL_RE.fullmatch(c)
+        pm2 = lx.PROPOSAL_RE.fullmatch(c) if c0 in _PROPOSAL_FIRST or c0.isspace() else None
         if pm2 and (pm2.group("sym1") or pm2.group("pid") or pm2.group("sym2")) and not (
             pm2.group("sym1") and pm2.group("sym2")
         ):
@@ -241,23 +269,24 @@ def _classify(text: str, s: int, e: int, glued_fn: bool, lang: Lang) -> _Line:
         line.heading = lx.match_heading(c)
         if line.heading:
             return line
-        if _ANNEX.fullmatch(c) and c[-1] not in ".;。；":
+        if c0.lower() in _ANNEX_FIRST and _ANNEX.fullmatch(c) and c[-1] not in ".;。；":
             line.annex = True
             return line
-    if _SUMMARY.match(c):
-        line.summary = True
-    if _REASONS.match(c):
-        line.reasons = True
-    lab = lx.match_label(c)
-    if lab is not None:
-        line.label = lx.Label(lab.text, lab.key, lab.kind, core + lab.start, core + lab.body)
+    # Summary and Reasons lines need a colon after their word.
+    if ":" in c or "：" in c:
+        if _SUMMARY.match(c):
+            line.summary = True
+        if _REASONS.match(c):
+            line.reasons = True
+    # Matched in `text` itself (bounded to the core), so the offsets come out absolute.
+    lab = line.label = lx.match_label(text, core, core_end)
     if short:
-        pl = _PAREN_LINE.fullmatch(c)
+        pl = _PAREN_LINE.fullmatch(c) if c0 in "(（" and c[-1] in ")）" else None
         if pl:
             line.paren = pl.group("inner")
-        first = c[0].translate(lx.FOLD_TABLE).lower()
-        if lab is None and pl is None and first in lx.KEYWORD_STARTS[lang] and _keyword_shape(c):
-            line.keyword = lx.match_keyword(c, lang) is not None
+        elif lab is None and c0.translate(lx.FOLD_TABLE).lower() in lx.KEYWORD_STARTS[lang] and _keyword_shape(c):
+            line.kw = lx.match_keyword(c, lang)
+            line.keyword = line.kw is not None
     return line
 
 
@@ -327,7 +356,6 @@ class _Parser:
         self.history: tuple[Meeting, ...] = ()
         self.history_block: int | None = None
         self.opening: Opening | None = None
-        self._section_ok: list[bool] = []
         self.counts = {"para": 0, "reasons": 0, "fn": 0, "annex": 0, "proposal": 0}
         self._next_suffix: dict[str, int] = {}
 
@@ -357,20 +385,25 @@ class _Parser:
         level: int = 0,
         section: int = -1,
     ) -> int:
-        b_start, b_end = body if body else (line.start, line.end)
-        block = Block(
-            id=self._uid(base),
-            role=role,
-            span=Span(line.start, line.end),
-            text=self.text[line.start : line.end],
-            body=Span(b_start, b_end),
-            label=label,
-            level=level,
-            section=section,
-            proposal=len(self.proposals) - 1 if self.proposals else -1,
+        start, end = line.start, line.end
+        span = Span(start, end)
+        # Spans are immutable: a body that is the whole line shares the line's Span.
+        body_span = span if body is None or body == (start, end) else Span(body[0], body[1])
+        blocks = self.blocks
+        blocks.append(
+            Block(
+                id=self._uid(base),
+                role=role,
+                span=span,
+                text=self.text[start:end],
+                body=body_span,
+                label=label,
+                level=level,
+                section=section,
+                proposal=len(self.proposals) - 1,  # -1 before the first proposal
+            )
         )
-        self.blocks.append(block)
-        return len(self.blocks) - 1
+        return len(blocks) - 1
 
     def _core(self, line: _Line) -> str:
         return self.text[line.core : line.core_end]
@@ -386,9 +419,9 @@ class _Parser:
     # -- main -------------------------------------------------------------
 
     def run(self) -> Document:
-        spans = _split_lines(self.text)
-        lines = [_classify(self.text, s, e, g, self.lang) for s, e, g in spans]
-        self._section_ok = self._section_lines(lines)
+        text, lang = self.text, self.lang
+        lines = [_classify(text, s, e, g, lang) for s, e, g in _split_lines(text)]
+        section_ok = self._section_lines(lines)
         has_heading = any(ln.heading for ln in lines)
         state = "pre" if has_heading else "body"
         sec: _Sec | None = None
@@ -451,19 +484,19 @@ class _Parser:
                     res_opening_seen = True
                     state = "body"
                     continue
-                if front_titles == 0 and not self._is_section_heading(lines, i):
+                if front_titles == 0 and not section_ok[i]:
                     idx = self._add(Role.TITLE, line, "title")
                     if res_no == 1 and self.title is None:
                         self.title = idx
                     front_titles += 1
                     continue
-                if front_titles < MAX_TITLE_LINES and not self._is_section_heading(lines, i) and line.label is None:
+                if front_titles < MAX_TITLE_LINES and not section_ok[i] and line.label is None:
                     self._add(Role.TITLE, line, "title")
                     front_titles += 1
                     continue
                 state = "body"
             if state == "body":
-                if self._is_section_heading(lines, i):
+                if section_ok[i]:
                     sec = self._section(line, res_doc_type)
                     continue
                 if (
@@ -490,9 +523,6 @@ class _Parser:
         return self._document()
 
     # -- pieces -----------------------------------------------------------
-
-    def _is_section_heading(self, lines: list[_Line], i: int) -> bool:
-        return self._section_ok[i]
 
     @staticmethod
     def _section_lines(lines: list[_Line]) -> list[bool]:
@@ -572,7 +602,8 @@ class _Parser:
 
     def _section(self, line: _Line, doc_type: DocType | None) -> _Sec:
         core = self._core(line)
-        km = lx.match_keyword(core, self.lang, decision=doc_type is DocType.DECISION)
+        # A section line passed the keyword test in _classify; only a decision needs a new match.
+        km = lx.match_keyword(core, self.lang, decision=True) if doc_type is DocType.DECISION else line.kw
         assert km is not None
         n = len(self.sections) + 1
         sid = f"sec_{n}"
