@@ -742,7 +742,7 @@ def _letter_key(key: str) -> str:
 
 def is_roman(key: str) -> bool:
     """Whether a letter key reads as a lower-case roman numeral (``i``, ``iv``, ``xii``)."""
-    return bool(key) and _ROMAN.fullmatch(key) is not None
+    return bool(key) and key[0] in "ivx" and _ROMAN.fullmatch(key) is not None  # "a", "b"…: no regex
 
 
 # ---------------------------------------------------------------------------

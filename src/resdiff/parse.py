@@ -114,10 +114,12 @@ def _is_ws(ch: str) -> bool:
 # Language
 # ---------------------------------------------------------------------------
 
-_HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
-_CYR = re.compile(r"[\u0400-\u04ff]")
-_ARAB = re.compile(r"[\u0600-\u06ff]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# Runs of a script's letters: counting letters as the total length of the runs
+# costs one match per word instead of one per letter.
+_HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+")
+_CYR = re.compile(r"[\u0400-\u04ff]+")
+_ARAB = re.compile(r"[\u0600-\u06ff]+")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 _WORD = re.compile(r"[a-zà-ÿ]+")
 _STOPWORDS = {
     Lang.EN: frozenset("the of and to in that is for with by on this be are which as resolves considering instructs".split()),
@@ -135,11 +137,11 @@ def detect_lang(text: str) -> Lang:
     sample = text[:LANG_SAMPLE]
     script = sample[:SCRIPT_SAMPLE]  # a script shows at once; stop words need more text
     counts = {
-        Lang.ZH: len(_HAN.findall(script)),
-        Lang.RU: len(_CYR.findall(script)),
-        Lang.AR: len(_ARAB.findall(script)),
+        Lang.ZH: _letters(_HAN, script),
+        Lang.RU: _letters(_CYR, script),
+        Lang.AR: _letters(_ARAB, script),
     }
-    latin = len(_LATIN.findall(script))
+    latin = _letters(_LATIN, script)
     best = max(counts, key=lambda k: counts[k])
     if counts[best] and counts[best] * 5 >= latin:
         return best
@@ -147,6 +149,11 @@ def detect_lang(text: str) -> Lang:
     hits = {lang: sum(words[w] for w in stop if w in words) for lang, stop in _STOPWORDS.items()}
     top = max(hits, key=lambda k: hits[k])
     return top if hits[top] > hits[Lang.EN] else Lang.EN
+
+
+def _letters(runs: re.Pattern[str], text: str) -> int:
+    """How many characters of ``text`` the run pattern ``runs`` covers."""
+    return sum(map(len, runs.findall(text)))
 
 
 def _coerce_lang(lang: Lang | str | None) -> Lang | None:
@@ -326,7 +333,7 @@ class _Sec:
     top_kind: str | None = None
     last_top: _Item | None = None
     last_item: _Item | None = None
-    counters: dict[str, int] = field(default_factory=dict)
+    counters: dict[tuple[str, str], int] = field(default_factory=dict)  # (parent id, kind) -> count
     last_text_end: str = ""
 
 
@@ -390,18 +397,10 @@ class _Parser:
         # Spans are immutable: a body that is the whole line shares the line's Span.
         body_span = span if body is None or body == (start, end) else Span(body[0], body[1])
         blocks = self.blocks
+        # Positional (faster than keywords, one call per line): id, role, span, text, body,
+        # label, level, section, proposal (-1 before the first proposal).
         blocks.append(
-            Block(
-                id=self._uid(base),
-                role=role,
-                span=span,
-                text=self.text[start:end],
-                body=body_span,
-                label=label,
-                level=level,
-                section=section,
-                proposal=len(self.proposals) - 1,  # -1 before the first proposal
-            )
+            Block(self._uid(base), role, span, self.text[start:end], body_span, label, level, section, len(self.proposals) - 1)
         )
         return len(blocks) - 1
 
@@ -513,7 +512,8 @@ class _Parser:
                     res_opening_seen = True
                     continue
                 if sec is not None:
-                    self._maybe_unknown_keyword(lines, i, sec)
+                    if line.label is None:  # the only lines it can warn about
+                        self._maybe_unknown_keyword(lines, i, sec)
                     self._item(line, sec)
                     continue
             self._paragraph(line)
@@ -627,9 +627,9 @@ class _Parser:
         return (lab.body, line.end), lab.text
 
     def _count(self, sec: _Sec, parent: str, kind: str) -> int:
-        key = f"{parent}#{kind}"
-        sec.counters[key] = sec.counters.get(key, 0) + 1
-        return sec.counters[key]
+        key = (parent, kind)
+        n = sec.counters[key] = sec.counters.get(key, 0) + 1
+        return n
 
     def _item(self, line: _Line, sec: _Sec) -> None:
         text = self.text
