@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from resdiff import ChangeOp, EditOp, Symbol, compare, render
+from resdiff.align import _ARTEFACT_RE, content_key
+from strategies import unicode_text
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -165,3 +169,13 @@ def test_swapping_sides_mirrors_the_changes(old_lines: list[str], new_lines: lis
     deleted = sum(len(s.text) for c in forward.changes for s in c.segments if s.op is EditOp.DELETE)
     inserted = sum(len(s.text) for c in backward.changes for s in c.segments if s.op is EditOp.INSERT)
     assert deleted == inserted
+
+
+_DROP_RUNS = regex.compile(r"[\p{P}\p{S}\p{Z}\s]+")
+
+
+@given(text=st.text(max_size=40) | unicode_text())
+def test_content_key_drops_punctuation_symbols_and_space_as_the_regex_says(text: str) -> None:
+    """content_key translates through a table filled lazily; the regex is the definition."""
+    expected = _DROP_RUNS.sub("", unicodedata.normalize("NFKC", _ARTEFACT_RE.sub("", text)))
+    assert content_key(text) == expected
