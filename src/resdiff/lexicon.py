@@ -14,6 +14,7 @@ missed keyword costs more than an unused one.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -316,6 +317,7 @@ def _candidates(folded: str, lang: Lang) -> tuple[Lang, ...]:
     return _SCRIPT_GROUP[lang] if lang in _LATIN_ORDER else _LATIN_ORDER
 
 
+@functools.cache  # compiled on first use: a Chinese document never needs the Arabic table
 def _compile_keywords(lang: Lang) -> tuple[re.Pattern[str], list[SectionKind]]:
     entries = _KEYWORDS[lang]
     # Longest pattern first, so "considering further" wins over "considering"
@@ -330,7 +332,6 @@ def _compile_keywords(lang: Lang) -> tuple[re.Pattern[str], list[SectionKind]]:
     return re.compile(f"(?:{'|'.join(parts)}){boundary}"), kinds
 
 
-_KEYWORD_RE = {lang: _compile_keywords(lang) for lang in Lang}
 
 
 def _first_chars(pattern: str) -> set[str]:
@@ -373,7 +374,7 @@ def match_keyword(line: str, lang: Lang, *, decision: bool = False) -> KeywordMa
     """
     folded, where = fold(line)
     for cand in _candidates(folded, lang):
-        pattern, kinds = _KEYWORD_RE[cand]
+        pattern, kinds = _compile_keywords(cand)
         text, offset = folded, 0
         m = pattern.match(text)
         if m is None and cand is Lang.AR and text.startswith("و"):
