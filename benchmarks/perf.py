@@ -341,7 +341,8 @@ def main(argv: list[str] | None = None) -> int:
     ladder = []
     for clauses in (50, 200, 800) if q else (100, 400, 1600):
         o, n, size = _save(f"align-{clauses}", *cases.long_resolution("zh", clauses, 21))
-        r = run_method("align", o, n, repeats=3 if q else 7, budget=budget, limit=limit)
+        # 21 runs: each is short, and a fitted slope is sensitive to one noisy median
+        r = run_method("align", o, n, repeats=3 if q else 21, budget=budget, limit=limit)
         if r.get("median"):
             r["per_clause_ms"] = r["median"] / clauses * 1000
         ladder.append({"clauses": clauses, **r})
