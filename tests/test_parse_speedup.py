@@ -109,3 +109,11 @@ def test_match_label_with_end_is_match_label_on_the_slice():
                 assert got is None
             else:
                 assert got == lx.Label(want.text, want.key, want.kind, want.start + len(pre), want.body + len(pre))
+
+
+
+def test_non_latin_scan_is_the_union_of_the_three_script_classes():
+    """detect_lang skips the Han, Cyrillic and Arabic counts when _NON_LATIN finds nothing."""
+    singles = (P._HAN, P._CYR, P._ARAB)
+    for ch in _chars(0x10000):
+        assert bool(P._NON_LATIN.match(ch)) == any(rx.match(ch) for rx in singles), hex(ord(ch))

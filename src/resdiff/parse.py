@@ -120,6 +120,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+")
 _CYR = re.compile(r"[\u0400-\u04ff]+")
 _ARAB = re.compile(r"[\u0600-\u06ff]+")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+_NON_LATIN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\u0400-\u04ff\u0600-\u06ff]")  # _HAN, _CYR, _ARAB
 _WORD = re.compile(r"[a-zà-ÿ]+")
 _STOPWORDS = {
     Lang.EN: frozenset("the of and to in that is for with by on this be are which as resolves considering instructs".split()),
@@ -136,15 +137,16 @@ def detect_lang(text: str) -> Lang:
     """
     sample = text[:LANG_SAMPLE]
     script = sample[:SCRIPT_SAMPLE]  # a script shows at once; stop words need more text
-    counts = {
-        Lang.ZH: _letters(_HAN, script),
-        Lang.RU: _letters(_CYR, script),
-        Lang.AR: _letters(_ARAB, script),
-    }
-    latin = _letters(_LATIN, script)
-    best = max(counts, key=lambda k: counts[k])
-    if counts[best] and counts[best] * 5 >= latin:
-        return best
+    if _NON_LATIN.search(script):  # one scan decides that the three counts below are all 0
+        counts = {
+            Lang.ZH: _letters(_HAN, script),
+            Lang.RU: _letters(_CYR, script),
+            Lang.AR: _letters(_ARAB, script),
+        }
+        latin = _letters(_LATIN, script)
+        best = max(counts, key=lambda k: counts[k])
+        if counts[best] and counts[best] * 5 >= latin:
+            return best
     words = Counter(_WORD.findall(sample.lower()))
     hits = {lang: sum(words[w] for w in stop if w in words) for lang, stop in _STOPWORDS.items()}
     top = max(hits, key=lambda k: hits[k])
