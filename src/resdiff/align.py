@@ -72,6 +72,10 @@ _GROUP = {
 # Groups whose blocks pair by position even when their words differ.
 _POSITIONAL = frozenset({"proposal", "heading", "title", "history", "opening", "section", "annex"})
 
+# fold() caches its results for tokens, which recur; whole clause bodies seldom do, and
+# caching them would keep up to 65,536 of them alive after the comparison is done
+_fold_text = fold.__wrapped__
+
 _ARTEFACT_RE = regex.compile(r"\[bookmark:[^\]]*\]|\[footnoteRef:[^\]]*\]")
 _CONTENT_DROP_RE = regex.compile(r"[\p{P}\p{S}\p{Z}\s]")
 
@@ -107,7 +111,7 @@ def body_key(doc: Document, block: Block) -> str:
     body = doc.text[block.body.start : block.body.end]
     if "[" in body:
         body = _ARTEFACT_RE.sub("", body)
-    return fold(body).strip()
+    return _fold_text(body).strip()
 
 
 def content_key(text: str) -> str:
@@ -139,7 +143,7 @@ def similarity(a: str, b: str) -> float:
     >>> round(similarity("the new text", "the old text"), 2)
     0.56
     """
-    return _dice(_bigrams(fold(a)), _bigrams(fold(b)))
+    return _dice(_bigrams(_fold_text(a)), _bigrams(_fold_text(b)))
 
 
 class _Side:
