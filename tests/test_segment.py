@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from resdiff.segment import fold, tokenize
+from resdiff.segment import fold, nfkc, tokenize
+from strategies import unicode_text
 
 
 def texts(text: str) -> list[str]:
@@ -56,3 +59,23 @@ def test_tokens_cover_the_text_exactly(text: str) -> None:
         assert t.start == pos and t.end > t.start
         assert text[t.start - 5 : t.end - 5] == t.text
         pos = t.end
+
+
+_WIDE_AND_MARKS = st.lists(
+    st.sampled_from(["Ａ", "ｅ", "，", "（", "１", "\u3000", "\u0301", "\u0308", "\u3099", "カ", "ｶ", "第", "a", " ", "…", "ﬁ"]),
+    max_size=20,
+).map("".join)
+
+
+@given(text=_WIDE_AND_MARKS | unicode_text())
+def test_nfkc_is_unicodedata_nfkc(text: str) -> None:
+    """Full-width forms are narrowed before NFKC; the result must not change (combining marks included)."""
+    assert nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+def test_nfkc_on_every_full_width_form_before_every_combining_mark() -> None:
+    marks = [chr(c) for c in range(0x300, 0x370)] + ["\u3099", "\u309a", ""]
+    for code in [*range(0xFF01, 0xFF5F), 0x3000]:
+        for mark in marks:
+            text = chr(code) + mark
+            assert nfkc(text) == unicodedata.normalize("NFKC", text), hex(code)

@@ -30,7 +30,6 @@ that exist only in the old one placed where they stood.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,7 +39,7 @@ import regex
 
 from resdiff.inline import diff_keys
 from resdiff.model import Block, Document, Role
-from resdiff.segment import fold
+from resdiff.segment import fold, nfkc
 
 __all__ = ["CONTAIN_CUTOFF", "DP_CELLS", "MOVE_CANDIDATES", "MOVE_CUTOFF", "PAIR_CUTOFF", "WINDOW", "Pair", "align", "similarity"]
 
@@ -118,7 +117,7 @@ def content_key(text: str) -> str:
     """Text with punctuation, symbols and spacing removed: equal keys mean an editorial change."""
     if "[" in text:
         text = _ARTEFACT_RE.sub("", text)
-    return unicodedata.normalize("NFKC", text).translate(_CONTENT_DROP)
+    return nfkc(text).translate(_CONTENT_DROP)
 
 
 def _bigrams(key: str) -> frozenset[str]:

@@ -33,7 +33,7 @@ from typing import NamedTuple
 
 import regex
 
-__all__ = ["Token", "fold", "han_cutter", "tokenize"]
+__all__ = ["Token", "fold", "han_cutter", "nfkc", "tokenize"]
 
 
 class Token(NamedTuple):
@@ -63,6 +63,27 @@ _TOKEN_RE = regex.compile(
 _SPACE_RE = regex.compile(r"\s+")
 
 
+# Full-width ASCII forms and the ideographic space: the characters that make Chinese
+# text fail NFKC's quick check. Each one's NFKD image is the plain character, so
+# mapping them first leaves NFKC's result unchanged (tested) and usually lets
+# unicodedata return the text from its quick check instead of recomposing it.
+_WIDE_RE = regex.compile("[\uff01-\uff5e\u3000]")
+_WIDE_MAP = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " "}
+
+
+def _narrow(m: regex.Match[str]) -> str:
+    return _WIDE_MAP[m.group()]
+
+
+def nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, faster on Chinese text.
+
+    >>> nfkc("（2024年，新德里）") == "(2024年,新德里)"
+    True
+    """
+    return unicodedata.normalize("NFKC", _WIDE_RE.sub(_narrow, text))
+
+
 @functools.lru_cache(maxsize=1 << 16)  # tokens repeat: most folds are cache hits
 def fold(text: str) -> str:
     """Comparison key: NFKC (full-width → half-width), any white-space run → one space.
@@ -70,7 +91,7 @@ def fold(text: str) -> str:
     >>> fold("（2024年，新德里）\\u3000a")
     '(2024年,新德里) a'
     """
-    return _SPACE_RE.sub(" ", unicodedata.normalize("NFKC", text))
+    return _SPACE_RE.sub(" ", nfkc(text))
 
 
 _new_token = tuple.__new__  # skips the named tuple's Python-level __new__
