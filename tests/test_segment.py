@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -79,3 +80,19 @@ def test_nfkc_on_every_full_width_form_before_every_combining_mark() -> None:
         for mark in marks:
             text = chr(code) + mark
             assert nfkc(text) == unicodedata.normalize("NFKC", text), hex(code)
+
+
+@given(text=_WIDE_AND_MARKS | unicode_text() | st.text(alphabet=" \t\n\u00a0\u3000\u2028\u0085\x1caé", max_size=12))
+def test_fold_is_nfkc_with_white_space_runs_as_one_space(text: str) -> None:
+    """fold skips the substitution when it would change nothing; the definition is the substitution."""
+    assert fold(text) == regex.sub(r"\s+", " ", unicodedata.normalize("NFKC", text))
+
+
+def test_fold_fast_paths_on_every_bmp_character() -> None:
+    """Every BMP character alone and beside spaces: the fast paths of nfkc and fold change nothing."""
+    raw = fold.__wrapped__  # the uncached function, so the cache is not flooded
+    for code in range(0x10000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        for text in (chr(code), chr(code) + " ", " " + chr(code) + "x"):
+            assert raw(text) == regex.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)), hex(code)

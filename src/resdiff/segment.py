@@ -81,7 +81,11 @@ def nfkc(text: str) -> str:
     >>> nfkc("（2024年，新德里）") == "(2024年,新德里)"
     True
     """
-    return unicodedata.normalize("NFKC", _WIDE_RE.sub(_narrow, text))
+    if text.isascii():  # ASCII is already NFKC
+        return text
+    if max(text) >= "\u3000":  # only then can a full-width form be there
+        text = _WIDE_RE.sub(_narrow, text)
+    return unicodedata.normalize("NFKC", text)
 
 
 @functools.lru_cache(maxsize=1 << 16)  # tokens repeat: most folds are cache hits
@@ -91,7 +95,12 @@ def fold(text: str) -> str:
     >>> fold("（2024年，新德里）\\u3000a")
     '(2024年,新德里) a'
     """
-    return _SPACE_RE.sub(" ", nfkc(text))
+    text = nfkc(text)
+    # printable text has no white space but the plain space (str.isprintable: no
+    # Zs/Zl/Zp but U+0020, no controls), so without a double space nothing collapses
+    if "  " not in text and text.isprintable():
+        return text
+    return _SPACE_RE.sub(" ", text)
 
 
 _new_token = tuple.__new__  # skips the named tuple's Python-level __new__
