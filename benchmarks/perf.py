@@ -1,6 +1,6 @@
 """Speed benchmark: resdiff against whole-document baselines, process costs, growth, batch.
 
-    .venv/bin/python benchmarks/perf.py          # full run, < 10 minutes on 2 cores
+    .venv/bin/python benchmarks/perf.py          # full run, < 15 minutes on 2 cores
     .venv/bin/python benchmarks/perf.py --quick  # smaller cases and fewer repeats, < 1 minute
 
 Every timed method runs in a fresh process of its own (``perf_worker.py``):
