@@ -332,8 +332,6 @@ def _compile_keywords(lang: Lang) -> tuple[re.Pattern[str], list[SectionKind]]:
     return re.compile(f"(?:{'|'.join(parts)}){boundary}"), kinds
 
 
-
-
 def _first_chars(pattern: str) -> set[str]:
     if pattern.startswith("["):
         return set(pattern[1 : pattern.index("]")])

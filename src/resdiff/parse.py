@@ -106,10 +106,6 @@ _WS = frozenset(
 )
 
 
-def _is_ws(ch: str) -> bool:
-    return ch in _WS
-
-
 # ---------------------------------------------------------------------------
 # Language
 # ---------------------------------------------------------------------------
@@ -188,8 +184,7 @@ class _Line:
     summary: bool = False
     reasons: bool = False
     label: lx.Label | None = None  # offsets absolute
-    keyword: bool = False  # passes the keyword-line test (without look-ahead)
-    kw: lx.KeywordMatch | None = None  # that keyword (decision=False), reused for the section
+    kw: lx.KeywordMatch | None = None  # the keyword of a keyword line (decision=False), reused for the section
     paren: str | None = None  # the inside of a fully parenthesised line
     comma_end: bool = False
 
@@ -295,7 +290,6 @@ def _classify(text: str, s: int, e: int, glued_fn: bool, lang: Lang) -> _Line:
             line.paren = pl.group("inner")
         elif lab is None and c0.translate(lx.FOLD_TABLE).lower() in lx.KEYWORD_STARTS[lang] and _keyword_shape(c):
             line.kw = lx.match_keyword(c, lang)
-            line.keyword = line.kw is not None
     return line
 
 
@@ -514,8 +508,7 @@ class _Parser:
                     res_opening_seen = True
                     continue
                 if sec is not None:
-                    if line.label is None:  # the only lines it can warn about
-                        self._maybe_unknown_keyword(lines, i, sec)
+                    self._maybe_unknown_keyword(lines, i, sec)
                     self._item(line, sec)
                     continue
             self._paragraph(line)
@@ -538,7 +531,7 @@ class _Parser:
             line = lines[i]
             if line.fn is not None:
                 continue
-            ok[i] = line.keyword and not nxt_blocks
+            ok[i] = line.kw is not None and not nxt_blocks
             nxt_blocks = ok[i] or bool(
                 line.heading or line.annex or line.proposal or line.reasons or line.summary
             )
