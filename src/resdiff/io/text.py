@@ -235,16 +235,8 @@ def _warn(message: str) -> None:
 def _read_file(path: str) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except NotADirectoryError:
-        raise InputError(f"{path}: no such file (a parent is not a directory)") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({os_reason(exc)})") from None
+        raise _read_error(path, exc) from None
     try:
         info = os.fstat(fd)
     except OSError as exc:
@@ -274,13 +266,22 @@ def _read_bounded(stream: BinaryIO, source: str) -> bytes:
             if total > MAX_INPUT_BYTES:
                 raise InputError(f"{source}: more than the {_megabytes(MAX_INPUT_BYTES)} limit")
             chunks.append(chunk)
-    except IsADirectoryError:
-        raise InputError(f"{source}: is a directory") from None
-    except PermissionError:
-        raise InputError(f"{source}: permission denied") from None
     except OSError as exc:
-        raise InputError(f"{source}: cannot read ({os_reason(exc)})") from None
+        raise _read_error(source, exc) from None
     return b"".join(chunks)
+
+
+def _read_error(source: str, exc: OSError) -> InputError:
+    """The one-line error for an OSError met while opening or reading *source*."""
+    if isinstance(exc, FileNotFoundError):
+        return InputError(f"{source}: no such file")
+    if isinstance(exc, IsADirectoryError):
+        return InputError(f"{source}: is a directory")
+    if isinstance(exc, NotADirectoryError):
+        return InputError(f"{source}: no such file (a parent is not a directory)")
+    if isinstance(exc, PermissionError):
+        return InputError(f"{source}: permission denied")
+    return InputError(f"{source}: cannot read ({os_reason(exc)})")
 
 
 
