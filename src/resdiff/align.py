@@ -37,6 +37,7 @@ from itertools import chain
 
 import regex
 
+from resdiff.gcpause import without_gc
 from resdiff.inline import diff_keys
 from resdiff.model import Block, Document, Role
 from resdiff.segment import fold, nfkc
@@ -295,6 +296,7 @@ def _moves(a: _Side, olds: list[int], b: _Side, news: list[int]) -> list[tuple[i
     return out
 
 
+@without_gc
 def align(old: Document, new: Document) -> list[Pair]:
     """Pair the blocks of *old* and *new*; see the module documentation.
 

@@ -15,6 +15,7 @@ MOD, MOD otherwise.
 
 from __future__ import annotations
 
+from resdiff.gcpause import without_gc
 from resdiff.align import Pair, align, content_key
 from resdiff.errors import InputError
 from resdiff.inline import diff_text
@@ -35,6 +36,7 @@ from resdiff.segment import fold
 __all__ = ["compare"]
 
 
+@without_gc
 def compare(old: Document | str, new: Document | str, *, lang: Lang | str | None = None) -> Comparison:
     """Compare two versions of a resolution (texts or parsed documents).
 

@@ -21,6 +21,7 @@ import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 
+from resdiff.gcpause import without_gc
 from resdiff import lexicon as lx
 from resdiff.errors import InputError, ResdiffWarning
 from resdiff.model import (
@@ -735,6 +736,7 @@ def _plain(text: str, lang: Lang, source: str, reason: str) -> Document:
     return Document(text, lang, tuple(blocks), warnings=(f"{prefix}{reason}",), source=source)
 
 
+@without_gc
 def parse(text: str, *, lang: Lang | str | None = None, source: str = "") -> Document:
     """Parse a resolution, a proposal document or any text into a :class:`Document`.
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from resdiff.gcpause import without_gc
+
 if TYPE_CHECKING:
     from resdiff.model import Comparison
 
@@ -44,6 +46,7 @@ class RenderOptions:
     title: str = ""  # html: page title; "" = derived from the documents
 
 
+@without_gc
 def render(comparison: Comparison, fmt: str, options: RenderOptions | None = None) -> str | bytes:
     """Render *comparison* in format *fmt* (a key of :data:`FORMATS`).
 
