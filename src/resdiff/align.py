@@ -108,10 +108,14 @@ class Pair:
 
 def body_key(doc: Document, block: Block) -> str:
     """What two blocks must share to count as the same clause: body, folded, artefacts out."""
-    body = doc.text[block.body.start : block.body.end]
+    return _text_key(doc.text[block.body.start : block.body.end])
+
+
+def _text_key(body: str) -> str:
     if "[" in body:
         body = _ARTEFACT_RE.sub("", body)
-    return _fold_text(body).strip()
+    # fold() made every white-space run one space, so stripping spaces strips them all
+    return _fold_text(body).strip(" ")
 
 
 def content_key(text: str) -> str:
@@ -119,6 +123,11 @@ def content_key(text: str) -> str:
     if "[" in text:
         text = _ARTEFACT_RE.sub("", text)
     return nfkc(text).translate(_CONTENT_DROP)
+
+
+def editorial_key(key: str) -> str:
+    """:func:`content_key` of a text, from its :func:`body_key` (which already did the folding)."""
+    return key.translate(_CONTENT_DROP)
 
 
 def _bigrams(key: str) -> frozenset[str]:
@@ -149,9 +158,15 @@ def similarity(a: str, b: str) -> float:
 class _Side:
     """Per-document facts the passes need, computed once."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, keys: dict[str, str]) -> None:
         self.doc = doc
-        self.keys = [body_key(doc, b) for b in doc.blocks]
+        text = doc.text
+        bodies = [text[b.body.start : b.body.end] for b in doc.blocks]
+        # most clauses are the same in both versions: each distinct body is folded once
+        for body in bodies:
+            if body not in keys:
+                keys[body] = _text_key(body)
+        self.keys = [keys[body] for body in bodies]
         self.groups = [_GROUP.get(b.role, "text") for b in doc.blocks]
         self._grams: list[frozenset[str] | None] = [None] * len(doc.blocks)
 
@@ -309,7 +324,13 @@ def align(old: Document, new: Document) -> list[Pair]:
     >>> [(p.old, p.new) for p in align(parse("a\\nb\\nc"), parse("a\\nc\\nd"))]
     [(0, 0), (1, None), (2, 1), (None, 2)]
     """
-    a, b = _Side(old), _Side(new)
+    return align_keyed(old, new)[0]
+
+
+def align_keyed(old: Document, new: Document) -> tuple[list[Pair], list[str], list[str]]:
+    """:func:`align`, with the :func:`body_key` of every block of each side (for the editorial test)."""
+    keys: dict[str, str] = {}
+    a, b = _Side(old, keys), _Side(new, keys)
     flip = (b.groups, b.keys) < (a.groups, a.keys)
     kept, moves = _pairs(b, a) if flip else _pairs(a, b)
     if flip:
@@ -332,7 +353,7 @@ def align(old: Document, new: Document) -> list[Pair]:
         if (so in forward or sn in backward) and (forward.get(so) != sn or backward.get(sn) != so):
             moved[j] = paired.pop(j)
 
-    return _reading_order(len(old.blocks), len(new.blocks), paired, moved)
+    return _reading_order(len(old.blocks), len(new.blocks), paired, moved), a.keys, b.keys
 
 
 Triple = tuple[int, int, float]

@@ -16,11 +16,10 @@ MOD, MOD otherwise.
 from __future__ import annotations
 
 from resdiff.gcpause import without_gc
-from resdiff.align import Pair, align, content_key
+from resdiff.align import Pair, align_keyed, editorial_key
 from resdiff.errors import InputError
 from resdiff.inline import diff_text
 from resdiff.model import (
-    Block,
     ChangeOp,
     ClauseChange,
     Comparison,
@@ -46,7 +45,8 @@ def compare(old: Document | str, new: Document | str, *, lang: Lang | str | None
     """
     old_doc = _as_document(old, lang, "old")
     new_doc = _as_document(new, lang, "new")
-    changes = tuple(_change(old_doc, new_doc, pair) for pair in align(old_doc, new_doc))
+    pairs, old_keys, new_keys = align_keyed(old_doc, new_doc)
+    changes = tuple(_change(old_doc, new_doc, pair, old_keys, new_keys) for pair in pairs)
     # a document's warnings already name its source ("old", "new" or the file name given to parse)
     warnings = old_doc.warnings + new_doc.warnings
     return Comparison(old_doc, new_doc, changes, _symbol(old_doc, new_doc, changes), warnings)
@@ -60,7 +60,7 @@ def _as_document(value: Document | str, lang: Lang | str | None, side: str) -> D
     raise InputError(f"{side}: expected a str or a parsed Document, got {type(value).__name__}")
 
 
-def _change(old: Document, new: Document, pair: Pair) -> ClauseChange:
+def _change(old: Document, new: Document, pair: Pair, old_keys: list[str], new_keys: list[str]) -> ClauseChange:
     if pair.new is None:
         assert pair.old is not None
         block = old.blocks[pair.old]
@@ -81,18 +81,10 @@ def _change(old: Document, new: Document, pair: Pair) -> ClauseChange:
         pair.new,
         segments,
         relabelled=relabelled,
-        editorial=_editorial(old, ob, new, nb),
+        # only labels, punctuation, width or spacing differ
+        editorial=editorial_key(old_keys[pair.old]) == editorial_key(new_keys[pair.new]),
         similarity=round(pair.similarity, 4),
     )
-
-
-def _editorial(old: Document, ob: Block, new: Document, nb: Block) -> bool:
-    """Only labels, punctuation, width or spacing differ."""
-    return content_key(_body(old, ob)) == content_key(_body(new, nb))
-
-
-def _body(doc: Document, block: Block) -> str:
-    return doc.text[block.body.start : block.body.end]
 
 
 def _symbol(old: Document, new: Document, changes: tuple[ClauseChange, ...]) -> Symbol:
