@@ -67,12 +67,7 @@ _SPACE_RE = regex.compile(r"\s+")
 # text fail NFKC's quick check. Each one's NFKD image is the plain character, so
 # mapping them first leaves NFKC's result unchanged (tested) and usually lets
 # unicodedata return the text from its quick check instead of recomposing it.
-_WIDE_RE = regex.compile("[\uff01-\uff5e\u3000]")
-_WIDE_MAP = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " "}
-
-
-def _narrow(m: regex.Match[str]) -> str:
-    return _WIDE_MAP[m.group()]
+_NARROW = str.maketrans({chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " "})
 
 
 def nfkc(text: str) -> str:
@@ -81,11 +76,9 @@ def nfkc(text: str) -> str:
     >>> nfkc("（2024年，新德里）") == "(2024年,新德里)"
     True
     """
-    if text.isascii():  # ASCII is already NFKC
+    if text.isascii() or unicodedata.is_normalized("NFKC", text):
         return text
-    if max(text) >= "\u3000":  # only then can a full-width form be there
-        text = _WIDE_RE.sub(_narrow, text)
-    return unicodedata.normalize("NFKC", text)
+    return unicodedata.normalize("NFKC", text.translate(_NARROW))
 
 
 @functools.lru_cache(maxsize=1 << 16)  # tokens repeat: most folds are cache hits
