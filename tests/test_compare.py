@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from resdiff import ChangeOp, EditOp, Symbol, compare, render
-from resdiff.align import _ARTEFACT_RE, _text_key, content_key, editorial_key
+from resdiff.align import _ARTEFACT_RE, _bigrams, _text_key, content_key, editorial_key
 from strategies import unicode_text
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -187,3 +188,20 @@ def test_content_key_drops_punctuation_symbols_and_space_as_the_regex_says(text:
 def test_editorial_key_from_the_body_key_is_the_content_key(text: str) -> None:
     """compare() reads the editorial test off the keys align() already folded."""
     assert editorial_key(_text_key(text)) == content_key(text)
+
+
+def _decode(gram: int | str) -> str:
+    if isinstance(gram, str):
+        return gram
+    return gram.to_bytes(8, sys.byteorder).decode("utf-32-le")
+
+
+@given(text=st.text(max_size=60) | unicode_text())
+@example(text="ab\U0001f600c\x00d")  # astral and NUL characters
+def test_bigrams_are_the_character_pairs_of_the_compact_key(text: str) -> None:
+    """The aligner's integer bigrams stand one-to-one for the two-character strings."""
+    compact = text.replace(" ", "")
+    expected = set(compact) if len(compact) < 4 else {compact[k : k + 2] for k in range(len(compact) - 1)}
+    grams = _bigrams(text)
+    assert {_decode(g) for g in grams} == expected
+    assert len(grams) == len(expected)
