@@ -262,6 +262,20 @@ def test_detect_lang_scripts():
     assert detect_lang("considering that the Member States of the Union") is Lang.EN
 
 
+
+def test_detect_lang_reads_past_an_undecided_start():
+    """The script sample settles a clear text; a mixed start makes the stop words of the whole sample count."""
+    from resdiff.parse import LANG_SAMPLE, SCRIPT_SAMPLE
+
+    french = "considérant que les États Membres de la Conférence et des Secteurs pour le monde; " * 300
+    english = "considering that the Member States of the Union and the Sectors; " * 300
+    mixed = ("the États of le les " * 400)[:SCRIPT_SAMPLE]  # as many English as French words
+    assert detect_lang(french) is Lang.FR
+    assert detect_lang(english[:SCRIPT_SAMPLE] + french) is Lang.EN  # clear at once
+    assert detect_lang(mixed + french[:LANG_SAMPLE]) is Lang.FR  # undecided: the rest counts
+    assert detect_lang(mixed + english[:LANG_SAMPLE]) is Lang.EN
+
+
 # --------------------------------------------------------------------------- samples per language
 
 EN = """RESOLUTION 68 (Rev. New Delhi, 2024)

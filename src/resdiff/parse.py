@@ -59,9 +59,12 @@ MAX_KEYWORD_LINE = 200
 #: up waiting for the opening line and reads sections.
 MAX_TITLE_LINES = 3
 #: Characters sampled for language detection: the script from the first
-#: SCRIPT_SAMPLE, the stop words (en/fr/es) from the first LANG_SAMPLE.
+#: SCRIPT_SAMPLE, the stop words (en/fr/es) from the same characters when one
+#: language has DECISIVE_HITS of them and three times the next, else from the
+#: first LANG_SAMPLE.
 LANG_SAMPLE = 20_000
 SCRIPT_SAMPLE = 4_000
+DECISIVE_HITS = 20
 
 # ---------------------------------------------------------------------------
 # Line-level patterns
@@ -144,10 +147,18 @@ def detect_lang(text: str) -> Lang:
         best = max(counts, key=lambda k: counts[k])
         if counts[best] and counts[best] * 5 >= latin:
             return best
-    words = Counter(_WORD.findall(sample.lower()))
-    hits = {lang: sum(words[w] for w in stop if w in words) for lang, stop in _STOPWORDS.items()}
+    # the stop words of the script sample settle most texts; the rest get the whole sample
+    hits = _stop_word_hits(script)
+    first, second = sorted(hits.values(), reverse=True)[:2]
+    if len(sample) > len(script) and not (first >= DECISIVE_HITS and first >= 3 * second):
+        hits = _stop_word_hits(sample)
     top = max(hits, key=lambda k: hits[k])
     return top if hits[top] > hits[Lang.EN] else Lang.EN
+
+
+def _stop_word_hits(text: str) -> dict[Lang, int]:
+    words = Counter(_WORD.findall(text.lower()))
+    return {lang: sum(words[w] for w in stop if w in words) for lang, stop in _STOPWORDS.items()}
 
 
 def _letters(runs: re.Pattern[str], text: str) -> int:
