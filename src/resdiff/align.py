@@ -39,7 +39,7 @@ import regex
 
 from resdiff.gcpause import without_gc
 from resdiff.inline import diff_keys
-from resdiff.model import Block, Document, Role
+from resdiff.model import Block, Document, Role, _fast_init
 from resdiff.segment import fold, nfkc
 
 __all__ = ["CONTAIN_CUTOFF", "DP_CELLS", "MOVE_CANDIDATES", "MOVE_CUTOFF", "PAIR_CUTOFF", "WINDOW", "Pair", "align", "similarity"]
@@ -96,6 +96,7 @@ class _DropTable(dict[int, int | None]):
 _CONTENT_DROP = _DropTable()
 
 
+@_fast_init
 @dataclass(frozen=True, slots=True)
 class Pair:
     """One aligned block pair; ``old`` or ``new`` is None for a deleted or added block."""
