@@ -69,7 +69,6 @@ def _change(old: Document, new: Document, pair: Pair, old_keys: list[str], new_k
         block = new.blocks[pair.new]
         return ClauseChange(ChangeOp.ADD, None, pair.new, (Segment(EditOp.INSERT, block.text, None, block.span),))
     ob, nb = old.blocks[pair.old], new.blocks[pair.new]
-    relabelled = fold(ob.label) != fold(nb.label)
     if ob.text == nb.text:
         segments: tuple[Segment, ...] = (Segment(EditOp.EQUAL, nb.text, ob.span, nb.span),)
         op = ChangeOp.MOVE if pair.moved else ChangeOp.NOC
@@ -80,7 +79,7 @@ def _change(old: Document, new: Document, pair: Pair, old_keys: list[str], new_k
         pair.old,
         pair.new,
         segments,
-        relabelled=relabelled,
+        relabelled=fold(ob.label) != fold(nb.label),
         # only labels, punctuation, width or spacing differ
         editorial=editorial_key(old_keys[pair.old]) == editorial_key(new_keys[pair.new]),
         similarity=round(pair.similarity, 4),
