@@ -13,7 +13,8 @@ CASES = sorted(p for p in CORPUS.iterdir() if (p / "old.txt").is_file())
 
 from resdiff import compare, parse, render
 from resdiff.align import align
-from resdiff.gcpause import without_gc
+from resdiff.errors import ResdiffWarning
+from resdiff.gcpause import paused_gc
 from resdiff.render import FORMATS
 
 
@@ -26,36 +27,43 @@ def collector_on() -> Iterator[None]:
         gc.disable()
 
 
-def test_off_during_the_call_and_back_on_after(collector_on: None) -> None:
-    seen = []
-
-    @without_gc
-    def probe() -> str:
-        seen.append(gc.isenabled())
-        return "done"
-
-    assert probe() == "done" and seen == [False] and gc.isenabled()
+def test_off_inside_and_back_on_after(collector_on: None) -> None:
+    with paused_gc():
+        inside = gc.isenabled()
+    assert not inside and gc.isenabled()
 
 
 def test_back_on_after_an_exception(collector_on: None) -> None:
-    @without_gc
-    def boom() -> None:
+    with pytest.raises(ValueError, match="x"), paused_gc():
         raise ValueError("x")
-
-    with pytest.raises(ValueError, match="x"):
-        boom()
     assert gc.isenabled()
 
 
 def test_a_caller_that_turned_it_off_keeps_it_off(collector_on: None) -> None:
     gc.disable()
+    with paused_gc():
+        pass
     compare("resolves\n1\ta;", "resolves\n1\tb;")
     assert not gc.isenabled()
 
 
-def test_the_public_entry_points_pause_it() -> None:
-    for func in (compare, parse, align, render):
-        assert getattr(func, "__wrapped__", None) is not None, func.__name__
+def test_the_public_entry_points_pause_it(collector_on: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    real = gc.disable
+    monkeypatch.setattr(gc, "disable", lambda: (calls.append("off"), real())[1])
+    old, new = "resolves\n1\ta;", "resolves\n1\tb;"
+    doc_old, doc_new = parse(old), parse(new)
+    cmp = compare(doc_old, doc_new)
+    for call in (lambda: parse(old), lambda: compare(old, new), lambda: align(doc_old, doc_new), lambda: render(cmp, "json")):
+        calls.clear()
+        call()
+        assert calls == ["off"] and gc.isenabled()
+
+
+def test_a_parse_warning_still_names_the_callers_line() -> None:
+    with pytest.warns(ResdiffWarning) as caught:
+        parse("just a line of text")
+    assert caught[0].filename == __file__
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))

@@ -37,7 +37,7 @@ from itertools import chain
 
 import regex
 
-from resdiff.gcpause import without_gc
+from resdiff.gcpause import paused_gc
 from resdiff.inline import diff_keys
 from resdiff.model import Block, Document, Role, _fast_init
 from resdiff.segment import fold, nfkc
@@ -326,7 +326,6 @@ def _moves(a: _Side, olds: list[int], b: _Side, news: list[int]) -> list[tuple[i
     return out
 
 
-@without_gc
 def align(old: Document, new: Document) -> list[Pair]:
     """Pair the blocks of *old* and *new*; see the module documentation.
 
@@ -339,7 +338,8 @@ def align(old: Document, new: Document) -> list[Pair]:
     >>> [(p.old, p.new) for p in align(parse("a\\nb\\nc"), parse("a\\nc\\nd"))]
     [(0, 0), (1, None), (2, 1), (None, 2)]
     """
-    return align_keyed(old, new)[0]
+    with paused_gc():
+        return align_keyed(old, new)[0]
 
 
 def align_keyed(old: Document, new: Document) -> tuple[list[Pair], list[str], list[str]]:

@@ -15,9 +15,9 @@ MOD, MOD otherwise.
 
 from __future__ import annotations
 
-from resdiff.gcpause import without_gc
 from resdiff.align import Pair, align_keyed, editorial_key
 from resdiff.errors import InputError
+from resdiff.gcpause import paused_gc
 from resdiff.inline import diff_text
 from resdiff.model import (
     ChangeOp,
@@ -35,7 +35,6 @@ from resdiff.segment import fold
 __all__ = ["compare"]
 
 
-@without_gc
 def compare(old: Document | str, new: Document | str, *, lang: Lang | str | None = None) -> Comparison:
     """Compare two versions of a resolution (texts or parsed documents).
 
@@ -43,10 +42,11 @@ def compare(old: Document | str, new: Document | str, *, lang: Lang | str | None
     >>> [c.op.value for c in cmp.changes], cmp.symbol.value
     (['NOC', 'MOD'], 'MOD')
     """
-    old_doc = _as_document(old, lang, "old")
-    new_doc = _as_document(new, lang, "new")
-    pairs, old_keys, new_keys = align_keyed(old_doc, new_doc)
-    changes = tuple(_change(old_doc, new_doc, pair, old_keys, new_keys) for pair in pairs)
+    with paused_gc():
+        old_doc = _as_document(old, lang, "old")
+        new_doc = _as_document(new, lang, "new")
+        pairs, old_keys, new_keys = align_keyed(old_doc, new_doc)
+        changes = tuple(_change(old_doc, new_doc, pair, old_keys, new_keys) for pair in pairs)
     # a document's warnings already name its source ("old", "new" or the file name given to parse)
     warnings = old_doc.warnings + new_doc.warnings
     return Comparison(old_doc, new_doc, changes, _symbol(old_doc, new_doc, changes), warnings)

@@ -12,32 +12,32 @@ The pause is process-wide. It is skipped when the collector is already off, so
 nested calls and callers that manage the collector themselves are left alone;
 a thread that switches the collector off while a resdiff call runs has it
 switched back on when that call returns.
+
+It is a context manager used inside the public functions rather than a
+decorator around them, so a warning raised with ``stacklevel=2`` still names
+the caller's line, not a wrapper's.
 """
 
 from __future__ import annotations
 
-import functools
 import gc
-from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from types import TracebackType
 
-__all__ = ["without_gc"]
-
-_P = ParamSpec("_P")
-_R = TypeVar("_R")
+__all__ = ["paused_gc"]
 
 
-def without_gc(func: Callable[_P, _R]) -> Callable[_P, _R]:
-    """Run *func* with the cyclic garbage collector off, restoring it afterwards."""
+class paused_gc:  # noqa: N801 - used like a function: ``with paused_gc():``
+    """``with paused_gc():`` runs the block with the cyclic collector off, then restores it."""
 
-    @functools.wraps(func)
-    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-        if not gc.isenabled():
-            return func(*args, **kwargs)
-        gc.disable()
-        try:
-            return func(*args, **kwargs)
-        finally:
+    __slots__ = ("_was_on",)
+
+    def __enter__(self) -> None:
+        self._was_on = gc.isenabled()
+        if self._was_on:
+            gc.disable()
+
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        if self._was_on:
             gc.enable()
-
-    return wrapper

@@ -21,9 +21,9 @@ import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 
-from resdiff.gcpause import without_gc
 from resdiff import lexicon as lx
 from resdiff.errors import InputError, ResdiffWarning
+from resdiff.gcpause import paused_gc
 from resdiff.model import (
     Block,
     DocType,
@@ -747,7 +747,6 @@ def _plain(text: str, lang: Lang, source: str, reason: str) -> Document:
     return Document(text, lang, tuple(blocks), warnings=(f"{prefix}{reason}",), source=source)
 
 
-@without_gc
 def parse(text: str, *, lang: Lang | str | None = None, source: str = "") -> Document:
     """Parse a resolution, a proposal document or any text into a :class:`Document`.
 
@@ -762,13 +761,13 @@ def parse(text: str, *, lang: Lang | str | None = None, source: str = "") -> Doc
     chosen = _coerce_lang(lang)
     if not isinstance(text, str):
         raise InputError(f"parse() needs text (str), got {type(text).__name__}")
-    language = chosen or detect_lang(text)
-    try:
-        doc = _Parser(text, language, source).run()
-    except Exception as exc:  # noqa: BLE001 - the "never raises" guarantee; the warning names the bug
-        doc = _plain(
-            text, language, source, f"internal parser error ({type(exc).__name__}: {exc}); compared as plain paragraphs"
-        )
+    with paused_gc():
+        language = chosen or detect_lang(text)
+        try:
+            doc = _Parser(text, language, source).run()
+        except Exception as exc:  # noqa: BLE001 - the "never raises" guarantee; the warning names the bug
+            reason = f"internal parser error ({type(exc).__name__}: {exc}); compared as plain paragraphs"
+            doc = _plain(text, language, source, reason)
     for message in doc.warnings:
         warnings.warn(message, ResdiffWarning, stacklevel=2)
     return doc

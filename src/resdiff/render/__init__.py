@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from resdiff.gcpause import without_gc
+from resdiff.gcpause import paused_gc
 
 if TYPE_CHECKING:
     from resdiff.model import Comparison
@@ -46,7 +46,6 @@ class RenderOptions:
     title: str = ""  # html: page title; "" = derived from the documents
 
 
-@without_gc
 def render(comparison: Comparison, fmt: str, options: RenderOptions | None = None) -> str | bytes:
     """Render *comparison* in format *fmt* (a key of :data:`FORMATS`).
 
@@ -61,4 +60,5 @@ def render(comparison: Comparison, fmt: str, options: RenderOptions | None = Non
 
         raise InputError(f"unknown format {fmt!r}; choose one of {', '.join(sorted(FORMATS))}") from None
     module = importlib.import_module(f"resdiff.render.{module_name}")
-    return module.render(comparison, options or RenderOptions())
+    with paused_gc():
+        return module.render(comparison, options or RenderOptions())
