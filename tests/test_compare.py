@@ -12,7 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from resdiff import ChangeOp, EditOp, Symbol, compare, render
-from resdiff.align import _ARTEFACT_RE, _bigrams, _text_key, content_key, editorial_key
+from resdiff.align import _ARTEFACT_RE, _bigrams, body_key, editorial_key
 from strategies import unicode_text
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -176,18 +176,13 @@ _DROP_RUNS = regex.compile(r"[\p{P}\p{S}\p{Z}\s]+")
 
 
 @given(text=st.text(max_size=40) | unicode_text())
-def test_content_key_drops_punctuation_symbols_and_space_as_the_regex_says(text: str) -> None:
-    """content_key translates through a table filled lazily; the regex is the definition."""
-    expected = _DROP_RUNS.sub("", unicodedata.normalize("NFKC", _ARTEFACT_RE.sub("", text)))
-    assert content_key(text) == expected
-
-
-@given(text=st.text(max_size=40) | unicode_text())
 @example(text="\x1cab\x1f")  # str.strip() would take these; white space for Python, not for Unicode
 @example(text=" \u3000ａ，b\t[bookmark:x] ")
-def test_editorial_key_from_the_body_key_is_the_content_key(text: str) -> None:
-    """compare() reads the editorial test off the keys align() already folded."""
-    assert editorial_key(_text_key(text)) == content_key(text)
+def test_editorial_key_drops_punctuation_symbols_and_space_as_the_regex_says(text: str) -> None:
+    """The editorial test compares the body keys through a translate table filled lazily;
+    the regex over the NFKC text, artefacts out, is the definition."""
+    expected = _DROP_RUNS.sub("", unicodedata.normalize("NFKC", _ARTEFACT_RE.sub("", text)))
+    assert editorial_key(body_key(text)) == expected
 
 
 def _decode(gram: int | str) -> str:

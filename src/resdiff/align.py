@@ -39,8 +39,8 @@ import regex
 
 from resdiff.gcpause import paused_gc
 from resdiff.inline import diff_keys
-from resdiff.model import Block, Document, Role, _fast_init
-from resdiff.segment import fold, nfkc
+from resdiff.model import Document, Role, _fast_init
+from resdiff.segment import fold
 
 __all__ = ["CONTAIN_CUTOFF", "DP_CELLS", "MOVE_CANDIDATES", "MOVE_CUTOFF", "PAIR_CUTOFF", "WINDOW", "Pair", "align", "similarity"]
 
@@ -107,27 +107,16 @@ class Pair:
     moved: bool = False
 
 
-def body_key(doc: Document, block: Block) -> str:
-    """What two blocks must share to count as the same clause: body, folded, artefacts out."""
-    return _text_key(doc.text[block.body.start : block.body.end])
-
-
-def _text_key(body: str) -> str:
+def body_key(body: str) -> str:
+    """What two blocks' bodies must share to count as the same clause: folded, artefacts out."""
     if "[" in body:
         body = _ARTEFACT_RE.sub("", body)
     # fold() made every white-space run one space, so stripping spaces strips them all
     return _fold_text(body).strip(" ")
 
 
-def content_key(text: str) -> str:
-    """Text with punctuation, symbols and spacing removed: equal keys mean an editorial change."""
-    if "[" in text:
-        text = _ARTEFACT_RE.sub("", text)
-    return nfkc(text).translate(_CONTENT_DROP)
-
-
 def editorial_key(key: str) -> str:
-    """:func:`content_key` of a text, from its :func:`body_key` (which already did the folding)."""
+    """A :func:`body_key` without punctuation, symbols and spacing: equal keys mean an editorial change."""
     return key.translate(_CONTENT_DROP)
 
 
@@ -180,7 +169,7 @@ class _Side:
         # most clauses are the same in both versions: each distinct body is folded once
         for body in bodies:
             if body not in keys:
-                keys[body] = _text_key(body)
+                keys[body] = body_key(body)
         self.keys = [keys[body] for body in bodies]
         self.groups = [_GROUP.get(b.role, "text") for b in doc.blocks]
         self._grams: list[Grams | None] = [None] * len(doc.blocks)
