@@ -1,4 +1,5 @@
-"""The model's value classes: the fast initialiser behaves as the dataclass one would."""
+"""Frozen value classes (the model's, the lexicon's matches, the aligner's pairs):
+the fast initialiser behaves as the dataclass one would."""
 
 from __future__ import annotations
 
@@ -8,12 +9,17 @@ import pickle
 
 import pytest
 
-from resdiff import model
+from resdiff import align, lexicon, model
 
+# every frozen dataclass of these modules: each one is built thousands of times in a large comparison
 CLASSES = [
     obj
-    for obj in vars(model).values()
-    if isinstance(obj, type) and dataclasses.is_dataclass(obj) and obj.__module__ == model.__name__
+    for module in (model, lexicon, align)
+    for obj in vars(module).values()
+    if isinstance(obj, type)
+    and dataclasses.is_dataclass(obj)
+    and obj.__module__ == module.__name__
+    and obj.__dataclass_params__.frozen
 ]
 
 
@@ -33,7 +39,7 @@ def _sample(cls: type) -> dict[str, object]:
 
 def test_every_value_class_is_covered() -> None:
     names = {cls.__name__ for cls in CLASSES}
-    assert {"Span", "Block", "Segment", "ClauseChange", "Document", "Comparison"} <= names
+    assert {"Span", "Block", "Segment", "ClauseChange", "Document", "Comparison", "Label", "Pair"} <= names
     assert all("_set_" in "".join(cls.__init__.__code__.co_names) for cls in CLASSES)
 
 

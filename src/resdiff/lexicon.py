@@ -28,6 +28,7 @@ from resdiff.model import (
     ProposalSymbol,
     RevisionKind,
     SectionKind,
+    _fast_init,
 )
 
 __all__ = [
@@ -346,6 +347,7 @@ KEYWORD_STARTS: dict[Lang, frozenset[str]] = {
 }
 
 
+@_fast_init
 @dataclass(frozen=True, slots=True)
 class KeywordMatch:
     """A section keyword found at the start of a line: offsets are into the line."""
@@ -600,6 +602,7 @@ _HEADING_LATIN_FIRST = frozenset(
 )
 
 
+@_fast_init
 @dataclass(frozen=True, slots=True)
 class HeadingMatch:
     """A heading line recognised: facts plus the marker's offsets in the line."""
@@ -671,6 +674,7 @@ _LABEL_FIRST = frozenset(
 )
 
 
+@_fast_init
 @dataclass(frozen=True, slots=True)
 class Label:
     """An item label at the start of a line; offsets are into that line.
