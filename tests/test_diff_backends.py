@@ -9,8 +9,8 @@ merge clean-up), so the outputs must be identical, not merely equally short.
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
+import _render_fixtures as fx
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -18,8 +18,6 @@ from hypothesis import strategies as st
 from resdiff import inline
 from resdiff.parse import parse
 from resdiff.segment import tokenize
-
-ROOT = Path(__file__).resolve().parent.parent
 
 pytest.importorskip("fast_diff_match_patch", reason="fast-diff-match-patch is not installed; the Python library is used")
 
@@ -62,18 +60,11 @@ def test_same_ops_on_seeded_edits(engines) -> None:
         assert compiled(a, "".join(b)) == python(a, "".join(b))
 
 
-def _corpus_pairs() -> list[tuple[str, str]]:
-    pairs = []
-    for case in sorted((ROOT / "corpus").glob("*/old.txt")):
-        old, new = case.read_text("utf-8"), case.with_name("new.txt").read_text("utf-8")
-        pairs.append((old, new))
-    return pairs
-
-
 def test_same_ops_on_corpus_tokens_and_blocks(engines) -> None:
     """Whole corpus documents as token keys and as block keys, as the aligner sends them."""
     python, compiled = engines
-    for old, new in _corpus_pairs():
+    assert fx.CORPUS
+    for _, old, new in fx.CORPUS:
         for keys_a, keys_b in (
             ([t.key for t in tokenize(old)], [t.key for t in tokenize(new)]),
             ([b.text for b in parse(old).blocks], [b.text for b in parse(new).blocks]),

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
-from pathlib import Path
 
+import _render_fixtures as fx
 import pytest
-
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
-CASES = sorted(p for p in CORPUS.iterdir() if (p / "old.txt").is_file())
 
 from resdiff import compare, parse, render
 from resdiff.align import align
@@ -69,13 +66,12 @@ def test_a_parse_warning_still_names_the_callers_line() -> None:
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_comparing_and_rendering_leave_no_reference_cycles(fmt: str) -> None:
     """The pause is only safe because resdiff builds no cycles: the collector would find nothing."""
-    assert len(CASES) >= 4
-    pairs = [((c / "old.txt").read_text(encoding="utf-8"), (c / "new.txt").read_text(encoding="utf-8")) for c in CASES]
+    assert len(fx.CORPUS) >= 4
     gc.collect()
     was = gc.isenabled()
     gc.disable()
     try:
-        for old, new in pairs:
+        for _, old, new in fx.CORPUS:
             render(compare(old, new), fmt)
         assert gc.collect() == 0
     finally:

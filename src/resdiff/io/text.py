@@ -284,6 +284,5 @@ def _read_error(source: str, exc: OSError) -> InputError:
     return InputError(f"{source}: cannot read ({os_reason(exc)})")
 
 
-
 def _megabytes(n: int) -> str:
     return f"{n / (1024 * 1024):.0f} MB"
