@@ -57,10 +57,13 @@ def test_the_public_entry_points_pause_it(collector_on: None, monkeypatch: pytes
         assert calls == ["off"] and gc.isenabled()
 
 
-def test_a_parse_warning_still_names_the_callers_line() -> None:
+def test_parse_and_compare_warnings_still_name_the_callers_line() -> None:
     with pytest.warns(ResdiffWarning) as caught:
         parse("just a line of text")
     assert caught[0].filename == __file__
+    with pytest.warns(ResdiffWarning) as caught:
+        compare("just a line of text", "another line")
+    assert [w.filename for w in caught] == [__file__, __file__]
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))

@@ -15,8 +15,10 @@ MOD, MOD otherwise.
 
 from __future__ import annotations
 
+import warnings
+
 from resdiff.align import Pair, align_keyed, editorial_key
-from resdiff.errors import InputError
+from resdiff.errors import InputError, ResdiffWarning
 from resdiff.gcpause import paused_gc
 from resdiff.inline import diff_text
 from resdiff.model import (
@@ -29,7 +31,7 @@ from resdiff.model import (
     Segment,
     Symbol,
 )
-from resdiff.parse import parse
+from resdiff.parse import LineMemo, parse_quietly
 from resdiff.segment import fold
 
 __all__ = ["compare"]
@@ -43,20 +45,24 @@ def compare(old: Document | str, new: Document | str, *, lang: Lang | str | None
     (['NOC', 'MOD'], 'MOD')
     """
     with paused_gc():
-        old_doc = _as_document(old, lang, "old")
-        new_doc = _as_document(new, lang, "new")
+        memo: LineMemo = {}  # the lines both versions share are classified once
+        old_doc = _as_document(old, lang, "old", memo)
+        new_doc = _as_document(new, lang, "new", memo)
         pairs, old_keys, new_keys = align_keyed(old_doc, new_doc)
         changes = tuple(_change(old_doc, new_doc, pair, old_keys, new_keys) for pair in pairs)
     # a document's warnings already name its source ("old", "new" or the file name given to parse)
-    warnings = old_doc.warnings + new_doc.warnings
-    return Comparison(old_doc, new_doc, changes, _symbol(old_doc, new_doc, changes), warnings)
+    notes = old_doc.warnings + new_doc.warnings
+    return Comparison(old_doc, new_doc, changes, _symbol(old_doc, new_doc, changes), notes)
 
 
-def _as_document(value: Document | str, lang: Lang | str | None, side: str) -> Document:
+def _as_document(value: Document | str, lang: Lang | str | None, side: str, memo: LineMemo) -> Document:
     if isinstance(value, Document):
         return value
     if isinstance(value, str):
-        return parse(value, lang=lang, source=side)
+        doc = parse_quietly(value, lang, side, memo)
+        for message in doc.warnings:  # issued here as parse() would: from the caller's frame
+            warnings.warn(message, ResdiffWarning, stacklevel=3)
+        return doc
     raise InputError(f"{side}: expected a str or a parsed Document, got {type(value).__name__}")
 
 

@@ -185,8 +185,15 @@ def _coerce_lang(lang: Lang | str | None) -> Lang | None:
 
 @dataclass(slots=True)
 class _Line:
-    start: int  # trimmed span
-    end: int
+    """What a line is, read from its text alone: offsets count from the line's start.
+
+    Lines with the same text classify the same, so each distinct line is
+    classified once per parse (once per comparison: its two parses share the
+    results) and the result is shared by every line with that text. Nothing
+    changes a _Line after :func:`_classify` returns it.
+    """
+
+    end: int  # the trimmed line's length
     core: int  # after export artefacts (bookmarks, markdown '#')
     core_end: int
     fn: tuple[str, str, int, int] | None = None  # (mark, label, body start, body end)
@@ -195,7 +202,7 @@ class _Line:
     annex: bool = False
     summary: bool = False
     reasons: bool = False
-    label: lx.Label | None = None  # offsets absolute
+    label: lx.Label | None = None
     kw: lx.KeywordMatch | None = None  # the keyword of a keyword line (decision=False), reused for the section
     paren: str | None = None  # the inside of a fully parenthesised line
     comma_end: bool = False
@@ -248,16 +255,35 @@ def _split_lines(text: str) -> list[tuple[int, int, bool]]:
     return out
 
 
-def _classify(text: str, s: int, e: int, glued_fn: bool, lang: Lang) -> _Line:
-    pm = _PREFIX.match(text, s, e) if text[s] in "[#" else None
-    core = pm.end() if pm else s
+def _classify_lines(text: str, spans: list[tuple[int, int, bool]], lang: Lang, memo: dict[str, _Line]) -> list[_Line]:
+    """The _Line of each span, classifying each distinct line text once (see _Line)."""
+    lines: list[_Line] = []
+    append = lines.append
+    known = memo.get
+    for s, e, glued_fn in spans:
+        text_of_line = text[s:e]
+        if glued_fn:  # a footnote the export glued on: rare, and read differently
+            append(_classify(text_of_line, True, lang))
+            continue
+        line = known(text_of_line)
+        if line is None:
+            line = memo[text_of_line] = _classify(text_of_line, False, lang)
+        append(line)
+    return lines
+
+
+def _classify(text: str, glued_fn: bool, lang: Lang) -> _Line:
+    """Classify one trimmed line; offsets in the result count from its start."""
+    e = len(text)
+    pm = _PREFIX.match(text) if text[0] in "[#" else None
+    core = pm.end() if pm else 0
     core_end = e
     if core < e and text[core] in "*_":
         em = _EMPH.fullmatch(text, core, e)
         if em:
             core, core_end = em.start(2), em.end(2)
-    line = _Line(s, e, core, core_end)
-    c = text[core:core_end]
+    line = _Line(e, core, core_end)
+    c = text if core == 0 and core_end == e else text[core:core_end]
     if not c:
         return line
     c0 = c[0]
@@ -294,7 +320,7 @@ def _classify(text: str, s: int, e: int, glued_fn: bool, lang: Lang) -> _Line:
             line.summary = True
         if _REASONS.match(c):
             line.reasons = True
-    # Matched in `text` itself (bounded to the core), so the offsets come out absolute.
+    # Matched in the line itself (bounded to the core), so the offsets count from the line's start.
     lab = line.label = lx.match_label(text, core, core_end)
     if short:
         pl = _PAREN_LINE.fullmatch(c) if c0 in "(（" and c[-1] in ")）" else None
@@ -354,10 +380,12 @@ class _Prop:
 
 
 class _Parser:
-    def __init__(self, text: str, lang: Lang, source: str) -> None:
+    def __init__(self, text: str, lang: Lang, source: str, memo: dict[str, _Line] | None = None) -> None:
         self.text = text
         self.lang = lang
         self.source = source
+        self.memo: dict[str, _Line] = {} if memo is None else memo  # line text -> its _Line
+        self.at = 0  # where the line being read starts: the _Line offsets count from here
         self.blocks: list[Block] = []
         self.ids: set[str] = set()
         self.warnings: list[str] = []
@@ -400,7 +428,8 @@ class _Parser:
         level: int = 0,
         section: int = -1,
     ) -> int:
-        start, end = line.start, line.end
+        start = self.at
+        end = start + line.end
         span = Span(start, end)
         # Spans are immutable: a body that is the whole line shares the line's Span.
         body_span = span if body is None or body == (start, end) else Span(body[0], body[1])
@@ -413,7 +442,7 @@ class _Parser:
         return len(blocks) - 1
 
     def _core(self, line: _Line) -> str:
-        return self.text[line.core : line.core_end]
+        return self.text[self.at + line.core : self.at + line.core_end]
 
     def _warn(self, message: str) -> None:
         if self.source:
@@ -427,7 +456,8 @@ class _Parser:
 
     def run(self) -> Document:
         text, lang = self.text, self.lang
-        lines = [_classify(text, s, e, g, lang) for s, e, g in _split_lines(text)]
+        spans = _split_lines(text)
+        lines = _classify_lines(text, spans, lang, self.memo)
         section_ok = self._section_lines(lines)
         has_heading = any(ln.heading for ln in lines)
         state = "pre" if has_heading else "body"
@@ -438,6 +468,7 @@ class _Parser:
         res_opening_seen = False
 
         for i, line in enumerate(lines):
+            self.at = spans[i][0]
             if line.proposal is not None:
                 sec = None
                 self._proposal_line(line)
@@ -579,6 +610,8 @@ class _Parser:
     def _footnote(self, line: _Line, sec: _Sec | None) -> None:
         assert line.fn is not None
         mark, label, b_start, b_end = line.fn
+        b_start += self.at
+        b_end += self.at
         self.counts["fn"] += 1
         idx = self._add(
             Role.FOOTNOTE,
@@ -629,9 +662,10 @@ class _Parser:
 
     def _label_body(self, line: _Line) -> tuple[tuple[int, int], str]:
         lab = line.label
+        at = self.at
         if lab is None or lab.body >= line.end:
-            return (line.start, line.end), ""
-        return (lab.body, line.end), lab.text
+            return (at, at + line.end), ""
+        return (at + lab.body, at + line.end), lab.text
 
     def _count(self, sec: _Sec, parent: str, kind: str) -> int:
         key = (parent, kind)
@@ -641,7 +675,8 @@ class _Parser:
     def _item(self, line: _Line, sec: _Sec) -> None:
         text = self.text
         lab = line.label
-        colon = text[line.end - 1] in ":："
+        last = text[self.at + line.end - 1]
+        colon = last in ":："
         parent: _Item | None = None
         if lab is None:
             if sec.last_top is not None and sec.last_top.colon:
@@ -674,7 +709,7 @@ class _Parser:
             sec.last_item = item
         if level == 0 and kind not in ("none", "bullet"):
             sec.last_top = item
-        sec.last_text_end = text[line.end - 1]
+        sec.last_text_end = last
 
     @staticmethod
     def _letter_or_roman(sec: _Sec, key: str) -> str:
@@ -703,7 +738,7 @@ class _Parser:
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if nxt is None or nxt.label is None or nxt.label.kind == "bullet":
             return
-        self._warn(f"line {self._line_no(line.start)}: unknown section keyword {core!r}; kept as an item")
+        self._warn(f"line {self._line_no(self.at)}: unknown section keyword {core!r}; kept as an item")
 
     def _paragraph(self, line: _Line) -> None:
         self.counts["para"] += 1
@@ -758,16 +793,31 @@ def parse(text: str, *, lang: Lang | str | None = None, source: str = "") -> Doc
     >>> doc.lang.value, doc.heading.meeting.place_key, doc.sections[0].kind.value, doc.blocks[-1].label
     ('zh', 'bucharest', 'considering', 'a)')
     """
+    doc = parse_quietly(text, lang, source, {})
+    for message in doc.warnings:
+        warnings.warn(message, ResdiffWarning, stacklevel=2)
+    return doc
+
+
+#: Line classifications by language, shared by parses (see _Line).
+LineMemo = dict[Lang, dict[str, _Line]]
+
+
+def parse_quietly(text: str, lang: Lang | str | None, source: str, memo: LineMemo) -> Document:
+    """:func:`parse` without issuing the warnings (they are in ``Document.warnings``).
+
+    Parses given the same *memo* classify each distinct line once between
+    them: :func:`resdiff.compare` parses both versions with one memo, so the
+    lines the versions share are read once.
+    """
     chosen = _coerce_lang(lang)
     if not isinstance(text, str):
         raise InputError(f"parse() needs text (str), got {type(text).__name__}")
     with paused_gc():
         language = chosen or detect_lang(text)
         try:
-            doc = _Parser(text, language, source).run()
+            doc = _Parser(text, language, source, memo.setdefault(language, {})).run()
         except Exception as exc:  # noqa: BLE001 - the "never raises" guarantee; the warning names the bug
             reason = f"internal parser error ({type(exc).__name__}: {exc}); compared as plain paragraphs"
             doc = _plain(text, language, source, reason)
-    for message in doc.warnings:
-        warnings.warn(message, ResdiffWarning, stacklevel=2)
     return doc
