@@ -216,25 +216,31 @@ def _anchors(a: _Side, b: _Side) -> list[tuple[int, int]]:
     return pairs
 
 
-def _weight(a: _Side, i: int, b: _Side, j: int) -> float:
-    """Score of pairing old block i with new block j inside a gap; 0 = not allowed."""
+_NOT_ALLOWED = (0.0, 0.0)
+
+
+def _weight(a: _Side, i: int, b: _Side, j: int) -> tuple[float, float]:
+    """(score, similarity) of pairing old block i with new block j inside a gap; score 0 = not allowed."""
     group = a.groups[i]
     if group != b.groups[j]:
-        return 0.0
+        return _NOT_ALLOWED
     s = _sim(a, i, b, j)
     if s >= PAIR_CUTOFF:
-        return s + (0.05 if a.doc.blocks[i].label and a.doc.blocks[i].label == b.doc.blocks[j].label else 0.0)
+        return s + (0.05 if a.doc.blocks[i].label and a.doc.blocks[i].label == b.doc.blocks[j].label else 0.0), s
     if _containment(a, i, b, j) >= CONTAIN_CUTOFF:
-        return PAIR_CUTOFF  # a clause rewritten around its old words: still the same clause
+        return PAIR_CUTOFF, s  # a clause rewritten around its old words: still the same clause
     if group in _POSITIONAL:
-        return 0.01 + s * 0.01  # pair by position, but any real match wins
-    return 0.0
+        return 0.01 + s * 0.01, s  # pair by position, but any real match wins
+    return 0.0, s
 
 
 def _match_gap(a: _Side, olds: Sequence[int], b: _Side, news: Sequence[int]) -> list[tuple[int, int, float]]:
     """Monotone pairs between the blocks of one gap."""
     if not olds or not news:
         return []
+    if len(olds) == 1 and len(news) == 1:  # the usual gap: one clause changed in place
+        w, s = _weight(a, olds[0], b, news[0])
+        return [(olds[0], news[0], s)] if w > 0.0 else []
     if len(olds) * len(news) <= DP_CELLS:
         return _match_dp(a, olds, b, news)
     return _match_greedy(a, olds, b, news)
@@ -242,7 +248,8 @@ def _match_gap(a: _Side, olds: Sequence[int], b: _Side, news: Sequence[int]) -> 
 
 def _match_dp(a: _Side, olds: Sequence[int], b: _Side, news: Sequence[int]) -> list[tuple[int, int, float]]:
     m, n = len(olds), len(news)
-    weights = [[_weight(a, olds[x], b, news[y]) for y in range(n)] for x in range(m)]
+    scored = [[_weight(a, olds[x], b, news[y]) for y in range(n)] for x in range(m)]
+    weights = [[w for w, _ in row] for row in scored]
     score = [[0.0] * (n + 1) for _ in range(m + 1)]
     for x in range(1, m + 1):
         row, prev, wrow = score[x], score[x - 1], weights[x - 1]
@@ -257,7 +264,7 @@ def _match_dp(a: _Side, olds: Sequence[int], b: _Side, news: Sequence[int]) -> l
     while x > 0 and y > 0:
         w = weights[x - 1][y - 1]
         if w > 0.0 and score[x][y] == score[x - 1][y - 1] + w:
-            out.append((olds[x - 1], news[y - 1], min(w, 1.0)))
+            out.append((olds[x - 1], news[y - 1], scored[x - 1][y - 1][1]))
             x -= 1
             y -= 1
         elif score[x][y] == score[x - 1][y]:
@@ -265,21 +272,20 @@ def _match_dp(a: _Side, olds: Sequence[int], b: _Side, news: Sequence[int]) -> l
         else:
             y -= 1
     out.reverse()
-    return [(i, j, _sim(a, i, b, j)) for i, j, _ in out]
+    return out
 
 
 def _match_greedy(a: _Side, olds: Sequence[int], b: _Side, news: Sequence[int]) -> list[tuple[int, int, float]]:
     out: list[tuple[int, int, float]] = []
     start = 0
     for i in olds:
-        best, best_y = 0.0, -1
+        best, best_s, best_y = 0.0, 0.0, -1
         for y in range(start, min(start + WINDOW, len(news))):
-            w = _weight(a, i, b, news[y])
+            w, s = _weight(a, i, b, news[y])
             if w > best:
-                best, best_y = w, y
+                best, best_s, best_y = w, s, y
         if best_y >= 0 and best >= PAIR_CUTOFF:
-            j = news[best_y]
-            out.append((i, j, _sim(a, i, b, j)))
+            out.append((i, news[best_y], best_s))
             start = best_y + 1
     return out
 
