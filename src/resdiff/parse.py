@@ -513,9 +513,11 @@ class _Parser:
             if state == "front":
                 if line.paren is not None:
                     idx = self._add(Role.HISTORY, line, "history")
-                    meetings = lx.meetings_from_history(line.paren)
-                    if res_no == 1 and self.history_block is None and meetings:
-                        self.history, self.history_block = meetings, idx
+                    # only the first resolution's history is recorded (about 80 µs a line to read)
+                    if res_no == 1 and self.history_block is None:
+                        meetings = lx.meetings_from_history(line.paren)
+                        if meetings:
+                            self.history, self.history_block = meetings, idx
                     continue
                 if line.comma_end and (front_titles or _BODY_WORDS.search(self._core(line))):
                     self._opening(line, res_no == 1)
