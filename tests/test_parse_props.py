@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from resdiff.compare import compare
 from resdiff.errors import ResdiffWarning
 from resdiff.model import Role, SectionKind
-from resdiff.parse import parse, parse_quietly
+from resdiff.parse import _parse_quietly, parse
 
 from strategies import revision_pairs
 
@@ -162,8 +162,8 @@ def test_a_shared_line_memo_changes_no_parse(first, second, lang):
     """compare() parses both versions with one memo of line classifications: the second
     parse must come out exactly as it does alone, whatever lines the first one left there."""
     memo: dict = {}
-    parse_quietly(first, lang, "old", memo)
-    assert parse_quietly(second, lang, "new", memo) == _parse(second, lang=lang, source="new")
+    _parse_quietly(first, lang, "old", memo)
+    assert _parse_quietly(second, lang, "new", memo) == _parse(second, lang=lang, source="new")
 
 
 @given(revision_pairs("zh") | revision_pairs("en"))
@@ -171,8 +171,8 @@ def test_a_shared_line_memo_on_revised_resolutions(pair):
     """The same on generated resolution pairs, whose versions share most of their lines."""
     old, new = (doc.text for doc in pair)
     memo: dict = {}
-    assert parse_quietly(old, None, "", memo) == _parse(old)
-    assert parse_quietly(new, None, "", memo) == _parse(new)
+    assert _parse_quietly(old, None, "", memo) == _parse(old)
+    assert _parse_quietly(new, None, "", memo) == _parse(new)
 
 
 def test_each_distinct_line_is_classified_once_per_comparison(monkeypatch):
@@ -191,6 +191,6 @@ def test_a_shared_line_memo_keeps_glued_footnotes_apart():
     alone, glued = "[1: 1 \ta] b", "目标； [1: 1 \ta] b [2: 2 \tc]"
     for first, second in ((alone, glued), (glued, alone)):
         memo: dict = {}
-        parse_quietly(first, "zh", "", memo)
-        assert parse_quietly(second, "zh", "", memo) == _parse(second, lang="zh")
+        _parse_quietly(first, "zh", "", memo)
+        assert _parse_quietly(second, "zh", "", memo) == _parse(second, lang="zh")
     assert [b.role for b in _parse(glued + "\n" + alone).blocks] == [Role.PARAGRAPH, Role.FOOTNOTE, Role.FOOTNOTE, Role.PARAGRAPH]

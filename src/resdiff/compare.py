@@ -31,7 +31,7 @@ from resdiff.model import (
     Segment,
     Symbol,
 )
-from resdiff.parse import LineMemo, parse_quietly
+from resdiff.parse import _LineMemo, _parse_quietly
 from resdiff.segment import fold
 
 __all__ = ["compare"]
@@ -45,7 +45,7 @@ def compare(old: Document | str, new: Document | str, *, lang: Lang | str | None
     (['NOC', 'MOD'], 'MOD')
     """
     with paused_gc():
-        memo: LineMemo = {}  # the lines both versions share are classified once
+        memo: _LineMemo = {}  # the lines both versions share are classified once
         old_doc = _as_document(old, lang, "old", memo)
         new_doc = _as_document(new, lang, "new", memo)
         pairs, old_keys, new_keys = align_keyed(old_doc, new_doc)
@@ -55,11 +55,11 @@ def compare(old: Document | str, new: Document | str, *, lang: Lang | str | None
     return Comparison(old_doc, new_doc, changes, _symbol(old_doc, new_doc, changes), notes)
 
 
-def _as_document(value: Document | str, lang: Lang | str | None, side: str, memo: LineMemo) -> Document:
+def _as_document(value: Document | str, lang: Lang | str | None, side: str, memo: _LineMemo) -> Document:
     if isinstance(value, Document):
         return value
     if isinstance(value, str):
-        doc = parse_quietly(value, lang, side, memo)
+        doc = _parse_quietly(value, lang, side, memo)
         for message in doc.warnings:  # issued here as parse() would: from the caller's frame
             warnings.warn(message, ResdiffWarning, stacklevel=3)
         return doc

@@ -795,17 +795,17 @@ def parse(text: str, *, lang: Lang | str | None = None, source: str = "") -> Doc
     >>> doc.lang.value, doc.heading.meeting.place_key, doc.sections[0].kind.value, doc.blocks[-1].label
     ('zh', 'bucharest', 'considering', 'a)')
     """
-    doc = parse_quietly(text, lang, source, {})
+    doc = _parse_quietly(text, lang, source, {})
     for message in doc.warnings:
         warnings.warn(message, ResdiffWarning, stacklevel=2)
     return doc
 
 
 #: Line classifications by language, shared by parses (see _Line).
-LineMemo = dict[Lang, dict[str, _Line]]
+_LineMemo = dict[Lang, dict[str, _Line]]
 
 
-def parse_quietly(text: str, lang: Lang | str | None, source: str, memo: LineMemo) -> Document:
+def _parse_quietly(text: str, lang: Lang | str | None, source: str, memo: _LineMemo) -> Document:
     """:func:`parse` without issuing the warnings (they are in ``Document.warnings``).
 
     Parses given the same *memo* classify each distinct line once between
