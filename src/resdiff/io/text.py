@@ -241,7 +241,7 @@ def _read_file(path: str) -> bytes:
         info = os.fstat(fd)
     except OSError as exc:
         os.close(fd)
-        raise InputError(f"{path}: cannot read ({os_reason(exc)})") from None
+        raise _read_error(path, exc) from None
     if stat.S_ISDIR(info.st_mode):  # os.open() of a directory succeeds on POSIX
         os.close(fd)
         raise InputError(f"{path}: is a directory")
