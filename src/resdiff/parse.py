@@ -380,11 +380,11 @@ class _Prop:
 
 
 class _Parser:
-    def __init__(self, text: str, lang: Lang, source: str, memo: dict[str, _Line] | None = None) -> None:
+    def __init__(self, text: str, lang: Lang, source: str, memo: dict[str, _Line]) -> None:
         self.text = text
         self.lang = lang
         self.source = source
-        self.memo: dict[str, _Line] = {} if memo is None else memo  # line text -> its _Line
+        self.memo = memo  # line text -> its _Line, shared with other parses (see _Line)
         self.at = 0  # where the line being read starts: the _Line offsets count from here
         self.blocks: list[Block] = []
         self.ids: set[str] = set()
