@@ -392,14 +392,14 @@ def main(argv: list[str] | None = None) -> int:
         # rjieba.Jieba() would build a second one and count the load twice
         "rjieba_import_and_dictionary": [PY, "-c", "import rjieba; rjieba.cut('国际电联', False)"],
         "diff_process_zh": [PY, "-m", "resdiff", "diff", str(zh_old), str(zh_new), "--format", "wdiff"],
-        "diff_process_zh_jieba": [PY, "-c", no_rjieba + "from resdiff.cli import main; sys.exit(main(sys.argv[1:]))",
+        "diff_process_zh_jieba": [PY, "-c", no_rjieba + "from resdiff._cli import main; sys.exit(main(sys.argv[1:]))",
                                   "diff", str(zh_old), str(zh_new), "--format", "wdiff"],
         "diff_process_en": [PY, "-m", "resdiff", "diff", str(en_old), str(en_new), "--format", "wdiff"],
     }
     for key, cmd in probes.items():
         proc[key] = run_process(cmd, repeats=preps)
         log(f"{key:<30} {_fmt_res(proc[key])}")
-    first = "import time, resdiff.segment as s; t = time.perf_counter(); s.tokenize('国际电联'); print(time.perf_counter() - t)"
+    first = "import time, resdiff._segment as s; t = time.perf_counter(); s.tokenize('国际电联'); print(time.perf_counter() - t)"
     proc["first_chinese_segmentation"] = run_probe(first, repeats=preps)
     proc["first_chinese_segmentation_jieba"] = run_probe(no_rjieba + first, repeats=preps)
     log(f"first segmentation     {_fmt_res(proc['first_chinese_segmentation'])} / jieba {_fmt_res(proc['first_chinese_segmentation_jieba'])}")

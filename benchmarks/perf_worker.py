@@ -73,14 +73,14 @@ def _method(name: str, old: str, new: str) -> Callable[[], object]:
         a, b = _read(old), _read(new)
         return lambda: Redlines(a, b).output_markdown
     if name == "align":
-        from resdiff.align import align
-        from resdiff.parse import parse
+        from resdiff._align import align
+        from resdiff._parse import parse
 
         da, db = parse(_read(old)), parse(_read(new))
         return lambda: align(da, db)
     if name == "batch":
         import resdiff
-        from resdiff.batch import pair_files
+        from resdiff._batch import pair_files
 
         pairs = [(_read(o), _read(n)) for _, o, n in pair_files(old, new)[0]]
         return lambda: [resdiff.render(resdiff.compare(a, b), "wdiff") for a, b in pairs]

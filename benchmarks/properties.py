@@ -8,7 +8,7 @@
    ``HYPOTHESIS_PROFILE=deep`` (2,000 generated examples per property instead
    of the suite's 50) and records the outcome per test.
 2. Times every operation — reading and decoding, parse, compare, each renderer
-   in :data:`resdiff.render.FORMATS`, and the whole CLI run — on generated
+   in :data:`resdiff._render.FORMATS`, and the whole CLI run — on generated
    resolution pairs of about 100 KB, 1 MB and 10 MB (UTF-8 bytes; Chinese and
    English), plus two worst cases at 1 MB: unrelated documents (nothing aligns)
    and a single 1 MB clause. Each figure is the median of several runs (one
@@ -43,9 +43,9 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import resdiff  # noqa: E402 - after the path set-up above
-from resdiff.io.output import write_output  # noqa: E402
-from resdiff.io.text import read_text  # noqa: E402
-from resdiff.render import FORMATS, RenderOptions  # noqa: E402
+from resdiff._io.output import write_output  # noqa: E402
+from resdiff._io.text import read_text  # noqa: E402
+from resdiff._render import FORMATS, RenderOptions  # noqa: E402
 from strategies import sized_resolution_pair  # noqa: E402
 
 KB, MB = 1024, 1024 * 1024

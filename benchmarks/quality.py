@@ -438,7 +438,7 @@ def resdiff_runner():
     compare = getattr(resdiff, "compare", None)
     render = getattr(resdiff, "render", None)
     if not callable(compare) or not callable(render):
-        return None, "resdiff.compare/render not available yet"
+        return None, "resdiff._compare/render not available yet"
 
     def run(old: str, new: str) -> str:
         return render(compare(old, new), "wdiff")

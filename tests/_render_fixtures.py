@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from resdiff.model import (
+from resdiff._model import (
     Block,
     ChangeOp,
     ClauseChange,

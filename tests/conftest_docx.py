@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from resdiff.model import (
+from resdiff._model import (
     Block,
     ChangeOp,
     ClauseChange,

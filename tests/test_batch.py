@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from resdiff.batch import BatchReport, PairResult, file_key, pair_files, run_batch
-from resdiff.errors import InputError
+from resdiff._batch import BatchReport, PairResult, file_key, pair_files, run_batch
+from resdiff._errors import InputError
 
 ROOT = Path(__file__).resolve().parent.parent
 

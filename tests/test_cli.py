@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from resdiff.cli import main
+from resdiff._cli import main
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 OLD = str(CORPUS / "res68-zh" / "old.txt")

@@ -15,9 +15,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from resdiff import inline
-from resdiff.parse import parse
-from resdiff.segment import tokenize
+from resdiff import _inline as inline
+from resdiff._parse import parse
+from resdiff._segment import tokenize
 
 pytest.importorskip("fast_diff_match_patch", reason="fast-diff-match-patch is not installed; the Python library is used")
 

@@ -8,9 +8,9 @@ import zipfile
 import pytest
 from conftest_docx import dele, ins, make_docx, p, run, wxml
 
-from resdiff.errors import DocxError, InputError
-from resdiff.io import docx as docx_io
-from resdiff.io.docx import DocxSides, read_docx, read_docx_text
+from resdiff._errors import DocxError, InputError
+from resdiff._io import docx as docx_io
+from resdiff._io.docx import DocxSides, read_docx, read_docx_text
 
 # -- plain text ------------------------------------------------------------------------------
 

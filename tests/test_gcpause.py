@@ -9,10 +9,10 @@ import _render_fixtures as fx
 import pytest
 
 from resdiff import compare, parse, render
-from resdiff.align import align
-from resdiff.errors import ResdiffWarning
-from resdiff.gcpause import paused_gc
-from resdiff.render import FORMATS
+from resdiff._align import align
+from resdiff._errors import ResdiffWarning
+from resdiff._gc import paused_gc
+from resdiff._render import FORMATS
 
 
 @pytest.fixture

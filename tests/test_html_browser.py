@@ -20,9 +20,9 @@ import lxml.html
 import pytest
 
 import _render_fixtures as fx
-from resdiff.model import EditOp
-from resdiff.render import RenderOptions
-from resdiff.render import html as html_render
+from resdiff._model import EditOp
+from resdiff._render import RenderOptions
+from resdiff._render import html as html_render
 
 pytestmark = pytest.mark.browser
 

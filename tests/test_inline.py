@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resdiff import inline
-from resdiff.inline import diff_text
-from resdiff.model import EditOp
-from resdiff.render.wdiff import render_segments
+from resdiff import _inline as inline
+from resdiff._inline import diff_text
+from resdiff._model import EditOp
+from resdiff._render.wdiff import render_segments
 
 
 def rebuild(segments, side: EditOp) -> str:  # type: ignore[no-untyped-def]

@@ -10,9 +10,9 @@ import sys
 
 import pytest
 
-from resdiff.errors import OutputError, ResdiffError
-from resdiff.io import output as outio
-from resdiff.io.output import write_output
+from resdiff._errors import OutputError, ResdiffError
+from resdiff._io import output as outio
+from resdiff._io.output import write_output
 
 TEXT = "第68号决议 😀 القرار\r\na)\t<ins>&</ins>\n"
 

@@ -16,9 +16,9 @@ import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
-from resdiff.errors import BinaryInputError, DecodeError, InputError, ResdiffError, ResdiffWarning
-from resdiff.io import text as textio
-from resdiff.io.text import TextInput, decode_bytes, read_text
+from resdiff._errors import BinaryInputError, DecodeError, InputError, ResdiffError, ResdiffWarning
+from resdiff._io import text as textio
+from resdiff._io.text import TextInput, decode_bytes, read_text
 
 from strategies import unicode_text
 

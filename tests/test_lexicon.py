@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from resdiff import lexicon as lx
-from resdiff.model import DocType, Lang, ProposalSymbol, RevisionKind, SectionKind
+from resdiff import _lexicon as lx
+from resdiff._model import DocType, Lang, ProposalSymbol, RevisionKind, SectionKind
 
 K = SectionKind
 

@@ -9,7 +9,7 @@ import pickle
 
 import pytest
 
-from resdiff import align, lexicon, model
+from resdiff import _align as align, _lexicon as lexicon, _model as model
 
 # every frozen dataclass of these modules: each one is built thousands of times in a large comparison
 CLASSES = [

@@ -8,14 +8,14 @@ import warnings
 from hypothesis import given
 from hypothesis import strategies as st
 
-from resdiff.compare import compare
-from resdiff.errors import ResdiffWarning
-from resdiff.model import Role, SectionKind
-from resdiff.parse import _parse_quietly, parse
+from resdiff._compare import compare
+from resdiff._errors import ResdiffWarning
+from resdiff._model import Role, SectionKind
+from resdiff._parse import _parse_quietly, parse
 
 from strategies import revision_pairs
 
-P = importlib.import_module("resdiff.parse")  # the module; `resdiff.parse` the attribute is the function
+P = importlib.import_module("resdiff._parse")  # the module; `resdiff._parse` the attribute is the function
 
 _WS = "\ufeff"
 

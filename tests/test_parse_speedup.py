@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from resdiff import lexicon as lx
+from resdiff import _lexicon as lx
 
-P = importlib.import_module("resdiff.parse")  # the module; `resdiff.parse` the attribute is the function
+P = importlib.import_module("resdiff._parse")  # the module; `resdiff._parse` the attribute is the function
 ROOT = Path(__file__).resolve().parents[1]
 
 

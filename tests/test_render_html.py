@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import _render_fixtures as fx
-from resdiff.model import ChangeOp, EditOp, Lang, Role, Symbol
-from resdiff.render import RenderOptions
-from resdiff.render import html as html_render
+from resdiff._model import ChangeOp, EditOp, Lang, Role, Symbol
+from resdiff._render import RenderOptions
+from resdiff._render import html as html_render
 
 
 
@@ -273,7 +273,7 @@ def test_change_without_segments_is_rebuilt_from_blocks():
     """A change that carries no segments still shows its text, marked by its op."""
     old = fx.doc(Lang.EN, [(Role.PARAGRAPH, "para_1", "", "old words", 0)])
     new = fx.doc(Lang.EN, [(Role.PARAGRAPH, "para_1", "", "new words", 0)])
-    from resdiff.model import ClauseChange
+    from resdiff._model import ClauseChange
 
     cmp = fx.comparison(old, new, [ClauseChange(ChangeOp.MOD, 0, 0, ())])
     p = tree(page(cmp)).xpath("//main//p")[0]

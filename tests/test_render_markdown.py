@@ -10,10 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import _render_fixtures as fx
-from resdiff.errors import InputError
-from resdiff.model import ChangeOp, EditOp, Lang, Role
-from resdiff.render import RenderOptions
-from resdiff.render import markdown as md
+from resdiff._errors import InputError
+from resdiff._model import ChangeOp, EditOp, Lang, Role
+from resdiff._render import RenderOptions
+from resdiff._render import markdown as md
 
 SPECIAL = set("\\`*_~[]<>&|#")
 

@@ -9,11 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import _render_fixtures as fx
-from resdiff.model import ChangeOp, Lang, Role
-from resdiff.render import RenderOptions
-from resdiff.render import terminal
-from resdiff.render.html import clause_segments
-from resdiff.render.wdiff import render_segments
+from resdiff._model import ChangeOp, Lang, Role
+from resdiff._render import RenderOptions
+from resdiff._render import terminal
+from resdiff._render.html import clause_segments
+from resdiff._render.wdiff import render_segments
 
 OWN_SGR = re.compile(r"\x1b\[(?:0|1|31|31;9|32|32;4|1;3[1-6])m")
 

@@ -33,9 +33,9 @@ from hypothesis import strategies as st
 
 import resdiff
 from resdiff import ChangeOp, Comparison, Document, EditOp
-from resdiff.cli import main
-from resdiff.io import text as textio
-from resdiff.render import FORMATS, RenderOptions
+from resdiff._cli import main
+from resdiff._io import text as textio
+from resdiff._render import FORMATS, RenderOptions
 
 from strategies import resolutions, revision_pairs, sized_resolution_pair, unicode_text
 
@@ -110,7 +110,7 @@ def _formats() -> list[str]:
     """The formats whose renderer module exists in this tree."""
     import importlib.util
 
-    return [f for f, mod in sorted(FORMATS.items()) if importlib.util.find_spec(f"resdiff.render.{mod}")]
+    return [f for f, mod in sorted(FORMATS.items()) if importlib.util.find_spec(f"resdiff._render.{mod}")]
 
 
 def _render(cmp: Comparison, fmt: str) -> str | bytes:
@@ -321,7 +321,7 @@ def test_unwritable_output(where, tmp_path, good, capsys):
 
 def test_failed_output_keeps_the_previous_file(tmp_path, good, capsys, monkeypatch):
     """When the final rename fails, an existing -o file keeps its old content and no temp file is left."""
-    from resdiff.io import output as outio
+    from resdiff._io import output as outio
 
     old = tmp_path / "old.txt"
     old.write_text(OLD, encoding="utf-8")

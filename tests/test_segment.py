@@ -8,7 +8,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from resdiff.segment import fold, nfkc, tokenize
+from resdiff._segment import fold, nfkc, tokenize
 from strategies import unicode_text
 
 

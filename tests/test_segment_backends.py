@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import regex
 
-from resdiff import segment
+from resdiff import _segment as segment
 
 ROOT = Path(__file__).resolve().parent.parent
 _HAN_RUN = regex.compile(r"[\p{Han}〇]+")
@@ -140,7 +140,7 @@ def test_latin_only_comparison_loads_no_chinese_dictionary() -> None:
         "assert cmp.symbol.value == 'MOD'\n"
         "resdiff.render(cmp, 'wdiff')\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in {'jieba', 'rjieba'}))\n"
-        "print(resdiff.segment.han_cutter.cache_info().currsize)\n"
+        "print(resdiff._segment.han_cutter.cache_info().currsize)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split("\n")[:2] == ["[]", "0"]

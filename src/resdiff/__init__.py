@@ -10,8 +10,8 @@
 
 from __future__ import annotations
 
-from resdiff.compare import compare
-from resdiff.errors import (
+from resdiff._compare import compare
+from resdiff._errors import (
     BinaryInputError,
     DecodeError,
     DependencyError,
@@ -22,7 +22,7 @@ from resdiff.errors import (
     ResdiffError,
     ResdiffWarning,
 )
-from resdiff.model import (
+from resdiff._model import (
     Block,
     ChangeOp,
     ClauseChange,
@@ -46,8 +46,8 @@ from resdiff.model import (
     Span,
     Symbol,
 )
-from resdiff.parse import parse
-from resdiff.render import RenderOptions, render
+from resdiff._parse import parse
+from resdiff._render import RenderOptions, render
 
 __version__ = "0.1.0"
 

@@ -2,6 +2,6 @@
 
 import sys
 
-from resdiff.cli import main
+from resdiff._cli import main
 
 sys.exit(main())

@@ -1,7 +1,7 @@
 """``compare(old, new)``: clause operations and the ITU symbol of the whole change.
 
-Blocks are paired by :func:`resdiff.align.align`; each pair is diffed by
-:func:`resdiff.inline.diff_text` only when its text differs, so unchanged
+Blocks are paired by :func:`resdiff._align.align`; each pair is diffed by
+:func:`resdiff._inline.diff_text` only when its text differs, so unchanged
 clauses cost nothing beyond their alignment (and never load a segmenter).
 
 Clause operations: NOC (same text, same place), MOD (changed words or label),
@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import warnings
 
-from resdiff.align import Pair, align_keyed, editorial_key
-from resdiff.errors import InputError, ResdiffWarning
-from resdiff.gcpause import paused_gc
-from resdiff.inline import diff_text
-from resdiff.model import (
+from resdiff._align import Pair, align_keyed, editorial_key
+from resdiff._errors import InputError, ResdiffWarning
+from resdiff._gc import paused_gc
+from resdiff._inline import diff_text
+from resdiff._model import (
     ChangeOp,
     ClauseChange,
     Comparison,
@@ -31,8 +31,8 @@ from resdiff.model import (
     Segment,
     Symbol,
 )
-from resdiff.parse import _LineMemo, _parse_quietly
-from resdiff.segment import fold
+from resdiff._parse import _LineMemo, _parse_quietly
+from resdiff._segment import fold
 
 __all__ = ["compare"]
 

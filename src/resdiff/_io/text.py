@@ -5,12 +5,12 @@ Detection needs no extra dependency and goes, cheapest and surest first:
 1. a byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE): certain;
 2. a known binary signature (PDF, ZIP/.docx, PNG, JPEG, GIF, ELF, gzip, OLE2
    .doc, …) or NUL/control bytes in the first :data:`SNIFF_BYTES`: refused
-   with :class:`~resdiff.errors.BinaryInputError` (unless the NUL pattern is
+   with :class:`~resdiff._errors.BinaryInputError` (unless the NUL pattern is
    that of BOM-less UTF-16, which is then decoded and flagged as a guess);
 3. strict UTF-8: certain (plain ASCII is UTF-8);
 4. strict GB18030 (a superset of GBK and GB2312): a guess, announced with a
-   :class:`~resdiff.errors.ResdiffWarning`;
-5. otherwise :class:`~resdiff.errors.DecodeError`, naming the byte.
+   :class:`~resdiff._errors.ResdiffWarning`;
+5. otherwise :class:`~resdiff._errors.DecodeError`, naming the byte.
 
 With an explicit encoding only step 2's signature check runs before a strict
 decode with that encoding. The decoded text is returned as it is: line endings
@@ -32,8 +32,8 @@ import warnings
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from resdiff.errors import BinaryInputError, DecodeError, InputError, ResdiffWarning
-from resdiff.io import os_reason
+from resdiff._errors import BinaryInputError, DecodeError, InputError, ResdiffWarning
+from resdiff._io import os_reason
 
 __all__ = ["MAX_INPUT_BYTES", "SNIFF_BYTES", "TextInput", "decode_bytes", "read_text"]
 
@@ -96,7 +96,7 @@ def read_text(
 ) -> TextInput:
     """Read and decode the file at *path* (``"-"``: standard input).
 
-    Errors are :class:`~resdiff.errors.InputError` subclasses whose message
+    Errors are :class:`~resdiff._errors.InputError` subclasses whose message
     starts with the path: ``"old.txt: no such file"``.
 
     >>> import tempfile, os

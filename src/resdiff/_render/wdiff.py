@@ -10,8 +10,8 @@ or ``{+`` reads ambiguously.
 
 from __future__ import annotations
 
-from resdiff.model import Comparison, EditOp, Segment
-from resdiff.render import RenderOptions
+from resdiff._model import Comparison, EditOp, Segment
+from resdiff._render import RenderOptions
 
 __all__ = ["render", "render_segments"]
 
@@ -22,7 +22,7 @@ _CLOSE = {EditOp.EQUAL: "", EditOp.DELETE: "-]", EditOp.INSERT: "+}"}
 def render_segments(segments: tuple[Segment, ...]) -> str:
     """One marked line from a clause's segments.
 
-    >>> from resdiff.inline import diff_text
+    >>> from resdiff._inline import diff_text
     >>> render_segments(diff_text("e)\\tfoo", "i)\\tfoo"))
     '[-e-]{+i+})\\tfoo'
     """

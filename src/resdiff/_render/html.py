@@ -12,7 +12,7 @@ No JavaScript, no external fetches; CSS is the module constant :data:`CSS`.
 Every piece of input text goes through :func:`html.escape` (titles and ids
 too), so the output is the same bytes for the same comparison and options.
 
->>> from resdiff.render import RenderOptions
+>>> from resdiff._render import RenderOptions
 >>> from resdiff import compare
 >>> cmp = compare("considering\\na)\\tthe old text;", "considering\\na)\\tthe new text;")
 >>> page = render(cmp, RenderOptions())
@@ -30,11 +30,11 @@ import re
 from html import escape as _html_escape
 from typing import TYPE_CHECKING, Callable, NamedTuple
 
-from resdiff.model import Block, ChangeOp, EditOp, Lang, Role, Segment, Span
+from resdiff._model import Block, ChangeOp, EditOp, Lang, Role, Segment, Span
 
 if TYPE_CHECKING:
-    from resdiff.model import ClauseChange, Comparison, Document
-    from resdiff.render import RenderOptions
+    from resdiff._model import ClauseChange, Comparison, Document
+    from resdiff._render import RenderOptions
 
 __all__ = ["CSS", "render"]
 

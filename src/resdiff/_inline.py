@@ -2,7 +2,7 @@
 
 Computation first, readability after, as diff-match-patch itself is built:
 
-1. both texts are cut into tokens (:mod:`resdiff.segment`); each distinct
+1. both texts are cut into tokens (:mod:`resdiff._segment`); each distinct
    comparison key is encoded as one character and diff-match-patch diffs the
    encoded strings (so its unit is a word, a number or a punctuation mark, and
    a full-width/half-width or TAB/space difference does not disturb the
@@ -40,8 +40,8 @@ from collections.abc import Callable, Hashable, Sequence
 
 import regex
 
-from resdiff.model import EditOp, Segment, Span
-from resdiff.segment import Token, tokenize
+from resdiff._model import EditOp, Segment, Span
+from resdiff._segment import Token, tokenize
 
 __all__ = ["MAX_TOKENS", "diff_keys", "diff_text"]
 

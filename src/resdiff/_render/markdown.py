@@ -23,7 +23,7 @@ punctuation inside a mark meets a letter outside it, a zero-width space
 (``&#8203;``) is put outside the delimiter -- typical of Chinese, where
 ``字**，并**`` would otherwise not be emphasis.
 
->>> from resdiff.render import RenderOptions
+>>> from resdiff._render import RenderOptions
 >>> from resdiff import compare
 >>> cmp = compare("considering\\na)\\tthe old text;", "considering\\na)\\tthe new text;")
 >>> render(cmp, RenderOptions(markdown_style="markup")).splitlines()[-1].replace("\\t", " ")
@@ -36,12 +36,12 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from resdiff.model import ChangeOp, EditOp
-from resdiff.render.html import change_symbol, clause_segments, page_title, proposal_id
+from resdiff._model import ChangeOp, EditOp
+from resdiff._render.html import change_symbol, clause_segments, page_title, proposal_id
 
 if TYPE_CHECKING:
-    from resdiff.model import Comparison
-    from resdiff.render import RenderOptions
+    from resdiff._model import Comparison
+    from resdiff._render import RenderOptions
 
 __all__ = ["render"]
 
@@ -161,7 +161,7 @@ def render(comparison: Comparison, options: RenderOptions) -> str:
     """The comparison as Markdown (CommonMark + GitHub's ``~~`` strike-through)."""
     style = options.markdown_style
     if style not in STYLES:
-        from resdiff.errors import InputError
+        from resdiff._errors import InputError
 
         raise InputError(f"unknown markdown style {style!r}; choose one of {', '.join(STYLES)}")
     counts = comparison.counts()

@@ -37,10 +37,10 @@ from itertools import chain
 
 import regex
 
-from resdiff.gcpause import paused_gc
-from resdiff.inline import diff_keys
-from resdiff.model import Document, Role, _fast_init
-from resdiff.segment import fold
+from resdiff._gc import paused_gc
+from resdiff._inline import diff_keys
+from resdiff._model import Document, Role, _fast_init
+from resdiff._segment import fold
 
 __all__ = ["CONTAIN_CUTOFF", "DP_CELLS", "MOVE_CANDIDATES", "MOVE_CUTOFF", "PAIR_CUTOFF", "WINDOW", "Pair", "align", "similarity"]
 

@@ -13,7 +13,7 @@ the input are removed and every other control character except TAB and LF is
 shown as U+FFFD; a CR-LF pair becomes LF. A line break inside a block
 continues under the text column.
 
->>> from resdiff.render import RenderOptions
+>>> from resdiff._render import RenderOptions
 >>> from resdiff import compare
 >>> cmp = compare("considering\\na)\\tthe old text;", "considering\\na)\\tthe new text;")
 >>> render(cmp, RenderOptions()).replace("\\t", " ").splitlines()[-2:]
@@ -25,12 +25,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from resdiff.model import ChangeOp, EditOp
-from resdiff.render.html import change_symbol, clause_segments, page_title, proposal_id
+from resdiff._model import ChangeOp, EditOp
+from resdiff._render.html import change_symbol, clause_segments, page_title, proposal_id
 
 if TYPE_CHECKING:
-    from resdiff.model import Comparison
-    from resdiff.render import RenderOptions
+    from resdiff._model import Comparison
+    from resdiff._render import RenderOptions
 
 __all__ = ["SYMBOL_WIDTH", "neutralize", "render"]
 

@@ -19,7 +19,7 @@ from dataclasses import MISSING, dataclass, field, fields
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
-    from resdiff.render import RenderOptions
+    from resdiff._render import RenderOptions
 
 __all__ = [
     "Block",
@@ -395,8 +395,8 @@ class Comparison:
     warnings: tuple[str, ...] = field(default=())
 
     def render(self, fmt: str, options: RenderOptions | None = None) -> str | bytes:
-        """Shorthand for :func:`resdiff.render.render` (``"wdiff"``, ``"json"``, ``"html"``, …)."""
-        from resdiff.render import render
+        """Shorthand for :func:`resdiff._render.render` (``"wdiff"``, ``"json"``, ``"html"``, …)."""
+        from resdiff._render import render
 
         return render(self, fmt, options)
 

@@ -20,7 +20,7 @@ clock read is ``options.date`` (now, when it is None).
 Characters XML 1.0 forbids (C0 controls other than TAB/LF/CR, lone
 surrogates, U+FFFE/U+FFFF) are replaced by U+FFFD so that any input renders.
 
->>> from resdiff.model import *
+>>> from resdiff._model import *
 >>> doc = Document("a", Lang.EN, (Block("para_1", Role.PARAGRAPH, Span(0, 1), "a", Span(0, 1)),))
 >>> seg = Segment(EditOp.EQUAL, "a", Span(0, 1), Span(0, 1))
 >>> cmp = Comparison(doc, doc, (ClauseChange(ChangeOp.NOC, 0, 0, (seg,)),), Symbol.NOC)
@@ -39,14 +39,14 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from resdiff.errors import InputError
-from resdiff.model import ChangeOp, EditOp, Lang, Role
-from resdiff.render import RenderOptions
+from resdiff._errors import InputError
+from resdiff._model import ChangeOp, EditOp, Lang, Role
+from resdiff._render import RenderOptions
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from resdiff.model import Block, ClauseChange, Comparison, Document
+    from resdiff._model import Block, ClauseChange, Comparison, Document
 
 __all__ = ["render", "write_docx"]
 
@@ -538,10 +538,10 @@ def render(comparison: Comparison, options: RenderOptions) -> bytes:
 def write_docx(comparison: Comparison, path: str | os.PathLike[str], options: RenderOptions | None = None) -> None:
     """Render *comparison* and write it to *path* atomically (all or nothing).
 
-    The bytes go through :func:`resdiff.io.output.write_output`: a temporary
+    The bytes go through :func:`resdiff._io.output.write_output`: a temporary
     file in the same directory renamed over *path*; on failure nothing is left
-    behind and :class:`~resdiff.errors.OutputError` names *path*.
+    behind and :class:`~resdiff._errors.OutputError` names *path*.
     """
-    from resdiff.io.output import write_output
+    from resdiff._io.output import write_output
 
     write_output(path, render(comparison, options or RenderOptions()))

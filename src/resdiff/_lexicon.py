@@ -2,7 +2,7 @@
 
 Section keywords, heading and revision-marker grammar, place names, item
 labels, proposal symbols and IDs. Nothing here knows about lines or blocks;
-:mod:`resdiff.parse` does. Sources and confidence for every entry are in
+:mod:`resdiff._parse` does. Sources and confidence for every entry are in
 ``itu-conventions.md`` (§3–§5); unverified wordings are included because a
 missed keyword costs more than an unused one.
 
@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from resdiff.model import (
+from resdiff._model import (
     DocType,
     Lang,
     Meeting,

@@ -1,7 +1,7 @@
 """Renderers: one module per output format, each a pure function.
 
 Every module here exposes ``render(comparison, options) -> str | bytes`` that
-reads the :class:`~resdiff.model.Comparison` and nothing else, is deterministic
+reads the :class:`~resdiff._model.Comparison` and nothing else, is deterministic
 (same comparison and options, same bytes) and escapes every piece of input text
 its format needs escaped. :func:`render` dispatches by format name and imports
 the module only when asked, so ``import resdiff`` stays light.
@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from resdiff.gcpause import paused_gc
+from resdiff._gc import paused_gc
 
 if TYPE_CHECKING:
-    from resdiff.model import Comparison
+    from resdiff._model import Comparison
 
 __all__ = ["FORMATS", "RenderOptions", "render"]
 
-# format name -> module under resdiff.render; the value kind (str or bytes) is the module's
+# format name -> module under resdiff._render; the value kind (str or bytes) is the module's
 FORMATS: dict[str, str] = {
     "wdiff": "wdiff",
     "text": "terminal",  # a symbol column and the marked text; colours when options.color
@@ -56,9 +56,9 @@ def render(comparison: Comparison, fmt: str, options: RenderOptions | None = Non
     try:
         module_name = FORMATS[fmt]
     except KeyError:
-        from resdiff.errors import InputError
+        from resdiff._errors import InputError
 
         raise InputError(f"unknown format {fmt!r}; choose one of {', '.join(sorted(FORMATS))}") from None
-    module = importlib.import_module(f"resdiff.render.{module_name}")
+    module = importlib.import_module(f"resdiff._render.{module_name}")
     with paused_gc():
         return module.render(comparison, options or RenderOptions())

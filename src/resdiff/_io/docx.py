@@ -35,7 +35,7 @@ Safety: the zip is read member by member in bounded chunks, never trusting the
 sizes it declares, and a member or the whole read beyond the limits below is
 refused; every XML part is parsed without entities, DTDs or network and any
 part with a DOCTYPE is refused. Every failure is a
-:class:`~resdiff.errors.DocxError` naming the file.
+:class:`~resdiff._errors.DocxError` naming the file.
 
 >>> import io, zipfile
 >>> buf = io.BytesIO()
@@ -58,7 +58,7 @@ from typing import IO
 
 from lxml import etree
 
-from resdiff.errors import DocxError
+from resdiff._errors import DocxError
 
 __all__ = ["DocxSides", "read_docx", "read_docx_text"]
 
@@ -647,7 +647,7 @@ def read_docx(source: str | os.PathLike[str] | bytes) -> DocxSides:
     """The old (Reject All) and new (Accept All) text of a Word file, one paragraph a line.
 
     *source* is a path or the file's bytes. Raises
-    :class:`~resdiff.errors.DocxError` for anything that is not a sound .docx.
+    :class:`~resdiff._errors.DocxError` for anything that is not a sound .docx.
     """
     reader = _read(source)
     tracked = reader.revisions or reader.manual

@@ -1,4 +1,4 @@
-"""Text -> :class:`~resdiff.model.Document`: lines become blocks with roles and stable ids.
+"""Text -> :class:`~resdiff._model.Document`: lines become blocks with roles and stable ids.
 
 Two passes over the lines. The first looks at each line alone (is it a
 heading, a proposal line, a keyword line, does it start with a label?); the
@@ -21,10 +21,10 @@ import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 
-from resdiff import lexicon as lx
-from resdiff.errors import InputError, ResdiffWarning
-from resdiff.gcpause import paused_gc
-from resdiff.model import (
+from resdiff import _lexicon as lx
+from resdiff._errors import InputError, ResdiffWarning
+from resdiff._gc import paused_gc
+from resdiff._model import (
     Block,
     DocType,
     Document,
@@ -809,7 +809,7 @@ def _parse_quietly(text: str, lang: Lang | str | None, source: str, memo: _LineM
     """:func:`parse` without issuing the warnings (they are in ``Document.warnings``).
 
     Parses given the same *memo* classify each distinct line once between
-    them: :func:`resdiff.compare` parses both versions with one memo, so the
+    them: :func:`resdiff._compare` parses both versions with one memo, so the
     lines the versions share are read once.
     """
     chosen = _coerce_lang(lang)

@@ -44,9 +44,9 @@ from urllib.parse import quote
 
 import regex
 
-from resdiff.errors import InputError, ResdiffError, warning_texts
-from resdiff.io import os_reason
-from resdiff.render import FORMATS, RenderOptions
+from resdiff._errors import InputError, ResdiffError, warning_texts
+from resdiff._io import os_reason
+from resdiff._render import FORMATS, RenderOptions
 
 __all__ = ["EXTENSIONS", "PROGRESS_MIN_PAIRS", "BatchReport", "PairResult", "file_key", "run_batch"]
 
@@ -185,7 +185,7 @@ def _heading_key(path: str) -> str | None:
     """The key the document's own heading gives, or None (unreadable, no heading)."""
     try:
         text = _read(path)
-        from resdiff.parse import parse
+        from resdiff._parse import parse
 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -312,10 +312,10 @@ def _output_names(keys: Iterable[str], ext: str) -> list[str]:
 
 def _read(path: str) -> str:
     if path.lower().endswith((".docx", ".docm")):
-        from resdiff.io.docx import read_docx
+        from resdiff._io.docx import read_docx
 
         return read_docx(path).new  # the document as it stands: every tracked change accepted
-    from resdiff.io.text import read_text
+    from resdiff._io.text import read_text
 
     return read_text(path, None).text
 
@@ -327,9 +327,9 @@ def _one_line(exc: BaseException) -> str:
 
 def _run_pair(job: _Job) -> PairResult:
     """Read, compare, render and write one pair; never raises for a bad pair."""
-    from resdiff.compare import compare
-    from resdiff.io.output import write_output
-    from resdiff.render import render
+    from resdiff._compare import compare
+    from resdiff._io.output import write_output
+    from resdiff._render import render
 
     caught: list[warnings.WarningMessage] = []
     try:
@@ -564,7 +564,7 @@ def _index_html(data: dict[str, object], report: BatchReport) -> str:
 
 
 def _write_index(report: BatchReport, old_dir: str, new_dir: str, out_dir: str, fmt: str) -> None:
-    from resdiff.io.output import write_output
+    from resdiff._io.output import write_output
 
     data = _index_data(report, old_dir, new_dir, out_dir, fmt)
     assert report.index_json and report.index_html

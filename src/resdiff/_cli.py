@@ -18,11 +18,11 @@ from collections.abc import Sequence
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from resdiff.errors import InputError, ResdiffError, warning_texts
-from resdiff.render import FORMATS, RenderOptions
+from resdiff._errors import InputError, ResdiffError, warning_texts
+from resdiff._render import FORMATS, RenderOptions
 
 if TYPE_CHECKING:
-    from resdiff.model import Document
+    from resdiff._model import Document
 
 __all__ = ["main"]
 
@@ -96,11 +96,11 @@ def _is_docx(path: str) -> bool:
 def _read_sides(path: str, encoding: str | None) -> tuple[str, str]:
     """Old and new text of one input: a .docx gives both sides, a text file the same text twice."""
     if _is_docx(path):
-        from resdiff.io.docx import read_docx
+        from resdiff._io.docx import read_docx
 
         sides = read_docx(path)
         return sides.old, sides.new
-    from resdiff.io.text import read_text
+    from resdiff._io.text import read_text
 
     text = read_text(path, encoding).text
     return text, text
@@ -124,7 +124,7 @@ def _color(choice: str, stream: TextIO, to_file: bool) -> bool:
 
 def _emit(data: str | bytes, output: str | None, stdout: TextIO) -> None:
     if output is not None and output != "-":
-        from resdiff.io.output import write_output
+        from resdiff._io.output import write_output
 
         write_output(output, data)
     elif isinstance(data, bytes):
@@ -135,9 +135,9 @@ def _emit(data: str | bytes, output: str | None, stdout: TextIO) -> None:
 
 
 def _cmd_diff(args: argparse.Namespace, stdout: TextIO) -> int:
-    from resdiff.compare import compare
-    from resdiff.parse import parse
-    from resdiff.render import render
+    from resdiff._compare import compare
+    from resdiff._parse import parse
+    from resdiff._render import render
 
     options = RenderOptions(
         author=args.author,
@@ -176,7 +176,7 @@ def _cmd_diff(args: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def _cmd_parse(args: argparse.Namespace, stdout: TextIO) -> int:
-    from resdiff.parse import parse
+    from resdiff._parse import parse
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -184,7 +184,7 @@ def _cmd_parse(args: argparse.Namespace, stdout: TextIO) -> int:
         doc = parse(text, lang=args.lang, source=args.file)
     _report_warnings(caught)
     if args.format == "json":
-        from resdiff.render.json_ import document_to_dict
+        from resdiff._render.json_ import document_to_dict
 
         out = json.dumps(document_to_dict(doc), ensure_ascii=False, indent=2) + "\n"
     else:
@@ -221,7 +221,7 @@ def _cmd_extract(args: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def _cmd_batch(args: argparse.Namespace, stdout: TextIO) -> int:
-    from resdiff.batch import run_batch
+    from resdiff._batch import run_batch
 
     report = run_batch(args.old_dir, args.new_dir, args.output, fmt=args.format, jobs=args.jobs, progress=None)
     for name in report.unmatched_old:

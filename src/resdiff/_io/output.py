@@ -3,7 +3,7 @@
 The data goes to a temporary file in the target's own directory (so the final
 rename stays on one file system), is flushed and fsync'ed, then
 :func:`os.replace` puts it in place in one step. On any failure the temporary
-file is removed and :class:`~resdiff.errors.OutputError` says which path and
+file is removed and :class:`~resdiff._errors.OutputError` says which path and
 why; an existing file at the target is left as it was.
 """
 
@@ -14,8 +14,8 @@ import os
 import sys
 import tempfile
 
-from resdiff.errors import OutputError
-from resdiff.io import os_reason
+from resdiff._errors import OutputError
+from resdiff._io import os_reason
 
 __all__ = ["write_output"]
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from resdiff.model import Block, ClauseChange, Comparison, Document, Meeting, Segment, Span
-from resdiff.render import RenderOptions
+from resdiff._model import Block, ClauseChange, Comparison, Document, Meeting, Segment, Span
+from resdiff._render import RenderOptions
 
 __all__ = ["SCHEMA_VERSION", "document_to_dict", "render", "to_dict"]
 
