@@ -17,6 +17,20 @@ def test_all_is_sorted_and_complete() -> None:
         assert hasattr(resdiff, name), name
 
 
+PUBLIC = """
+    BatchReport BinaryInputError Block ChangeOp ClauseChange Comparison DecodeError DependencyError DocType Document
+    DocxError DocxSides EditOp FORMATS Footnote Heading InputError Lang Meeting Opening OutputError PairResult
+    ParseError Proposal ProposalId ProposalSymbol RenderOptions ResdiffError ResdiffWarning RevisionKind Role Section
+    SectionKind Segment Span Symbol TextInput Token compare decode_bytes detect_lang document_to_dict file_key
+    pair_files parse paused_gc read_docx read_docx_text read_text render run_batch to_dict tokenize write_output
+""".split()
+
+
+def test_all_is_exactly_the_documented_surface() -> None:
+    """resdiff.__all__ is this explicit list: a name added or dropped is a decision, made here too."""
+    assert sorted(resdiff.__all__) == sorted(PUBLIC)
+
+
 def test_errors_have_builtin_co_parents() -> None:
     """Errors can be caught as ResdiffError or as the fitting builtin."""
     assert issubclass(resdiff.InputError, ValueError)
