@@ -40,7 +40,7 @@ import regex
 from resdiff._gc import paused_gc
 from resdiff._inline import diff_keys
 from resdiff._model import Document, Role, _fast_init
-from resdiff._segment import fold
+from resdiff._normalize import fold_text
 
 __all__ = ["CONTAIN_CUTOFF", "DP_CELLS", "MOVE_CANDIDATES", "MOVE_CUTOFF", "PAIR_CUTOFF", "WINDOW", "Pair", "align", "similarity"]
 
@@ -72,9 +72,6 @@ _GROUP = {
 # Groups whose blocks pair by position even when their words differ.
 _POSITIONAL = frozenset({"proposal", "heading", "title", "history", "opening", "section", "annex"})
 
-# fold() caches its results for tokens, which recur; whole clause bodies seldom do, and
-# caching them would keep up to 65,536 of them alive after the comparison is done
-_fold_text = fold.__wrapped__
 
 _ARTEFACT_RE = regex.compile(r"\[bookmark:[^\]]*\]|\[footnoteRef:[^\]]*\]")
 _CONTENT_DROP_RE = regex.compile(r"[\p{P}\p{S}\p{Z}\s]")
@@ -111,8 +108,8 @@ def body_key(body: str) -> str:
     """What two blocks' bodies must share to count as the same clause: folded, artefacts out."""
     if "[" in body:
         body = _ARTEFACT_RE.sub("", body)
-    # fold() made every white-space run one space, so stripping spaces strips them all
-    return _fold_text(body).strip(" ")
+    # fold_text() made every white-space run one space, so stripping spaces strips them all
+    return fold_text(body).strip(" ")
 
 
 def editorial_key(key: str) -> str:
@@ -156,7 +153,7 @@ def similarity(a: str, b: str) -> float:
     >>> round(similarity("the new text", "the old text"), 2)
     0.56
     """
-    return _dice(_bigrams(_fold_text(a)), _bigrams(_fold_text(b)))
+    return _dice(_bigrams(fold_text(a)), _bigrams(fold_text(b)))
 
 
 class _Side:

@@ -31,8 +31,8 @@ from resdiff._model import (
     Segment,
     Symbol,
 )
+from resdiff._normalize import fold
 from resdiff._parse import _LineMemo, _parse_quietly
-from resdiff._segment import fold
 
 __all__ = ["compare"]
 

@@ -41,6 +41,7 @@ from resdiff._model import (
     SectionKind,
     Span,
 )
+from resdiff._normalize import MATCH_TABLE
 
 __all__ = ["detect_lang", "parse"]
 
@@ -326,7 +327,7 @@ def _classify(text: str, glued_fn: bool, lang: Lang) -> _Line:
         pl = _PAREN_LINE.fullmatch(c) if c0 in "(（" and c[-1] in ")）" else None
         if pl:
             line.paren = pl.group("inner")
-        elif lab is None and c0.translate(lx.FOLD_TABLE).lower() in lx.KEYWORD_STARTS[lang] and _keyword_shape(c):
+        elif lab is None and c0.translate(MATCH_TABLE).lower() in lx.KEYWORD_STARTS[lang] and _keyword_shape(c):
             line.kw = lx.match_keyword(c, lang)
     return line
 
