@@ -1,7 +1,7 @@
 """Speed benchmark: resdiff against whole-document baselines, process costs, growth, batch.
 
     .venv/bin/python benchmarks/perf.py          # full run, < 15 minutes on 2 cores
-    .venv/bin/python benchmarks/perf.py --quick  # smaller cases and fewer repeats, < 1 minute
+    .venv/bin/python benchmarks/perf.py --quick  # smaller cases and fewer repeats, about a minute
 
 Every timed method runs in a fresh process of its own (``perf_worker.py``):
 one warm-up run, then repeats until REPEATS runs or BUDGET seconds; the
@@ -276,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
         "--quick", action="store_true",
-        help=f"small cases, few repeats (< 1 minute); writes {QUICK_RESULTS.name}, never docs/performance.md",
+        help=f"small cases, few repeats (about a minute); writes {QUICK_RESULTS.name}, never docs/performance.md",
     )
     ap.add_argument("--no-doc", action="store_true", help="do not rewrite docs/performance.md")
     args = ap.parse_args(argv)
