@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import subprocess
 import sys
 
@@ -11,10 +12,25 @@ import resdiff
 
 
 def test_all_is_sorted_and_complete() -> None:
-    """resdiff.__all__ is sorted and every name in it exists."""
-    assert list(resdiff.__all__) == sorted(resdiff.__all__)
+    """resdiff.__all__ is sorted without repeats, each class and function in it is resdiff's own under its
+    own name, and every public class or function the package namespace holds is in it."""
+    assert list(resdiff.__all__) == sorted(set(resdiff.__all__))
     for name in resdiff.__all__:
-        assert hasattr(resdiff, name), name
+        value = getattr(resdiff, name)  # lazy names load here
+        if inspect.isclass(value) or inspect.isfunction(value):
+            assert value.__module__.startswith("resdiff._"), name
+            assert value.__name__ == name, name
+    exposed = {
+        name
+        for name, value in vars(resdiff).items()
+        if not name.startswith("_")
+        and (inspect.isclass(value) or inspect.isfunction(value))
+        and value.__module__.startswith("resdiff")
+    }
+    assert exposed <= set(resdiff.__all__), sorted(exposed - set(resdiff.__all__))
+    star: dict[str, object] = {}
+    exec("from resdiff import *", star)
+    assert sorted(set(star) - {"__builtins__"}) == sorted(resdiff.__all__)
 
 
 PUBLIC = """
@@ -43,7 +59,10 @@ def test_errors_have_builtin_co_parents() -> None:
 
 def test_import_is_light() -> None:
     """import resdiff loads neither jieba nor lxml nor any renderer."""
-    code = "import sys, resdiff; print(sorted(m for m in sys.modules if m.split('.')[0] in {'jieba', 'lxml', 'rjieba'} or m.startswith('resdiff._render.')))"
+    code = (
+        "import sys, resdiff; print(sorted(m for m in sys.modules"
+        " if m.split('.')[0] in {'jieba', 'lxml', 'rjieba'} or m.startswith('resdiff._render.')))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True).stdout
     assert out.strip() == "[]"
 

@@ -11,7 +11,7 @@ import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from resdiff import ChangeOp, EditOp, Symbol, compare, render
+from resdiff import ChangeOp, ClauseChange, Comparison, EditOp, Symbol, compare, render
 from resdiff._align import _ARTEFACT_RE, _bigrams, body_key, editorial_key
 from strategies import unicode_text
 
@@ -32,7 +32,7 @@ resolves to instruct the Director of the Telecommunication Standardization Burea
 """
 
 
-def ops(cmp) -> list[str]:  # type: ignore[no-untyped-def]
+def ops(cmp: Comparison) -> list[str]:
     return [c.op.value for c in cmp.changes]
 
 
@@ -113,10 +113,15 @@ def test_empty_sides_give_add_and_sup() -> None:
 
 
 def test_unrelated_documents_are_sup_and_add() -> None:
-    """Two unrelated texts pair nothing but structural singletons."""
+    """Two unrelated texts pair nothing: every new paragraph is ADD, every old one SUP, the whole MOD."""
     cmp = compare("alpha beta gamma\ndelta epsilon", "一二三四\n五六七八")
-    assert set(ops(cmp)) <= {"ADD", "SUP", "MOD"}
-    assert ops(cmp).count("ADD") == 2 and ops(cmp).count("SUP") == 2
+    assert [(c.op, c.old, c.new) for c in cmp.changes] == [
+        (ChangeOp.ADD, None, 0),
+        (ChangeOp.ADD, None, 1),
+        (ChangeOp.SUP, 0, None),
+        (ChangeOp.SUP, 1, None),
+    ]
+    assert cmp.symbol is Symbol.MOD
 
 
 @pytest.mark.parametrize("case", sorted(p.name for p in CORPUS.iterdir() if (p / "old.txt").exists()))
@@ -162,14 +167,47 @@ def test_res68_reads_like_the_drafter() -> None:
                               "2\tto report,", "第1号决议", "做出决议", "1\t继续开展工作；"]), max_size=8),
 )
 def test_swapping_sides_mirrors_the_changes(old_lines: list[str], new_lines: list[str]) -> None:
-    """compare(b, a) has ADD where compare(a, b) has SUP, and inserts where it had deletes."""
+    """compare(b, a) is compare(a, b) mirrored: the same pairs with old and new swapped, ADD for SUP,
+    the same hunks with deleted and inserted text swapped, the same editorial and relabelled flags,
+    and the mirrored document symbol."""
     a, b = "\n".join(old_lines), "\n".join(new_lines)
     forward, backward = compare(a, b), compare(b, a)
-    assert forward.counts()["ADD"] == backward.counts()["SUP"]
-    assert forward.counts()["SUP"] == backward.counts()["ADD"]
-    deleted = sum(len(s.text) for c in forward.changes for s in c.segments if s.op is EditOp.DELETE)
-    inserted = sum(len(s.text) for c in backward.changes for s in c.segments if s.op is EditOp.INSERT)
-    assert deleted == inserted
+    assert sorted(_mirrored(c) for c in forward.changes) == sorted(_as_is(c) for c in backward.changes)
+    assert _MIRROR_SYMBOL.get(forward.symbol, forward.symbol) is backward.symbol
+
+
+_MIRROR_OP = {ChangeOp.ADD: ChangeOp.SUP, ChangeOp.SUP: ChangeOp.ADD}
+_MIRROR_SYMBOL = {Symbol.ADD: Symbol.SUP, Symbol.SUP: Symbol.ADD}
+_Key = tuple[str, int, int, tuple[tuple[str, str, str], ...], bool, bool]
+
+
+def _hunks(change: ClauseChange, swap: bool) -> tuple[tuple[str, str, str], ...]:
+    """The change as kept runs and (deleted, inserted) hunks; the order inside a hunk is a rendering detail."""
+    out: list[tuple[str, str, str]] = []
+    deleted = inserted = ""
+    for s in change.segments:
+        if s.op is EditOp.EQUAL:
+            if deleted or inserted:
+                out.append(("hunk", deleted, inserted))
+                deleted = inserted = ""
+            out.append(("equal", s.text, ""))
+        elif (s.op is EditOp.DELETE) != swap:
+            deleted += s.text
+        else:
+            inserted += s.text
+    if deleted or inserted:
+        out.append(("hunk", deleted, inserted))
+    return tuple(out)
+
+
+def _as_is(c: ClauseChange) -> _Key:
+    return (c.op.value, -1 if c.old is None else c.old, -1 if c.new is None else c.new, _hunks(c, False),
+            c.editorial, c.relabelled)
+
+
+def _mirrored(c: ClauseChange) -> _Key:
+    return (_MIRROR_OP.get(c.op, c.op).value, -1 if c.new is None else c.new, -1 if c.old is None else c.old,
+            _hunks(c, True), c.editorial, c.relabelled)
 
 
 _DROP_RUNS = regex.compile(r"[\p{P}\p{S}\p{Z}\s]+")
