@@ -34,11 +34,12 @@ def test_all_is_sorted_and_complete() -> None:
 
 
 PUBLIC = """
-    BatchReport BinaryInputError Block ChangeOp ClauseChange Comparison DecodeError DependencyError DocType Document
-    DocxError DocxSides EditOp FORMATS Footnote Heading InputError Lang Meeting Opening OutputError PairResult
-    ParseError Proposal ProposalId ProposalSymbol RenderOptions ResdiffError ResdiffWarning RevisionKind Role Section
-    SectionKind Segment Span Symbol TextInput Token compare decode_bytes detect_lang document_to_dict file_key
-    pair_files parse paused_gc read_docx read_docx_text read_text render run_batch to_dict tokenize write_output
+    AknText BatchReport BinaryInputError Block ChangeOp ClauseChange Comparison DecodeError DependencyError DocType
+    Document DocxError DocxSides EditOp FORMATS Footnote Heading InputError Lang Meeting Opening OutputError
+    PairResult ParseError Part PdfText Proposal ProposalId ProposalSymbol RenderOptions ResdiffError ResdiffWarning
+    RevisionKind Role Section SectionKind Segment Span Symbol TextInput Token compare decode_bytes detect_lang
+    document_to_akn document_to_dict file_key pair_files parse paused_gc read_akn read_document read_docx
+    read_docx_text read_pdf read_text render run_batch split_text statement_count to_dict tokenize write_output
 """.split()
 
 
@@ -58,10 +59,10 @@ def test_errors_have_builtin_co_parents() -> None:
 
 
 def test_import_is_light() -> None:
-    """import resdiff loads neither jieba nor lxml nor any renderer."""
+    """import resdiff loads neither jieba nor lxml nor PDFium nor any renderer."""
     code = (
         "import sys, resdiff; print(sorted(m for m in sys.modules"
-        " if m.split('.')[0] in {'jieba', 'lxml', 'rjieba'} or m.startswith('resdiff._render.')))"
+        " if m.split('.')[0] in {'jieba', 'lxml', 'rjieba', 'pypdfium2'} or m.startswith('resdiff._render.')))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True).stdout
     assert out.strip() == "[]"

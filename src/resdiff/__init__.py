@@ -26,6 +26,7 @@ from resdiff._errors import (
     ResdiffWarning,
 )
 from resdiff._gc import paused_gc
+from resdiff._io.document import read_document
 from resdiff._io.output import write_output
 from resdiff._io.text import TextInput, decode_bytes, read_text
 from resdiff._model import (
@@ -55,15 +56,25 @@ from resdiff._model import (
 from resdiff._parse import detect_lang, parse
 from resdiff._render import FORMATS, RenderOptions, render
 from resdiff._segment import Token, tokenize
+from resdiff._split import Part, split_text, statement_count
 
 if TYPE_CHECKING:
+    from resdiff._io.akn import AknText, read_akn
     from resdiff._io.docx import DocxSides, read_docx, read_docx_text
+    from resdiff._io.pdf import PdfText, read_pdf
+    from resdiff._render.akn import document_to_akn
     from resdiff._render.json_ import document_to_dict, to_dict
 
 __version__ = "0.1.0"
 
-# Loaded on first use: the Word reader pulls in lxml, and no renderer loads before it is asked for.
+# Loaded on first use: the Word and Akoma Ntoso readers pull in lxml, the PDF reader PDFium, and no
+# renderer loads before it is asked for.
 _LAZY = {
+    "AknText": "resdiff._io.akn",
+    "read_akn": "resdiff._io.akn",
+    "PdfText": "resdiff._io.pdf",
+    "read_pdf": "resdiff._io.pdf",
+    "document_to_akn": "resdiff._render.akn",
     "DocxSides": "resdiff._io.docx",
     "read_docx": "resdiff._io.docx",
     "read_docx_text": "resdiff._io.docx",
@@ -84,6 +95,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "AknText",
     "BatchReport",
     "BinaryInputError",
     "Block",
@@ -107,6 +119,8 @@ __all__ = [
     "OutputError",
     "PairResult",
     "ParseError",
+    "Part",
+    "PdfText",
     "Proposal",
     "ProposalId",
     "ProposalSymbol",
@@ -125,16 +139,22 @@ __all__ = [
     "compare",
     "decode_bytes",
     "detect_lang",
+    "document_to_akn",
     "document_to_dict",
     "file_key",
     "pair_files",
     "parse",
     "paused_gc",
+    "read_akn",
+    "read_document",
     "read_docx",
     "read_docx_text",
+    "read_pdf",
     "read_text",
     "render",
     "run_batch",
+    "split_text",
+    "statement_count",
     "to_dict",
     "tokenize",
     "write_output",

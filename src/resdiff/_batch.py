@@ -311,13 +311,9 @@ def _output_names(keys: Iterable[str], ext: str) -> list[str]:
 
 
 def _read(path: str) -> str:
-    if path.lower().endswith((".docx", ".docm")):
-        from resdiff._io.docx import read_docx
+    from resdiff._io.document import read_document
 
-        return read_docx(path).new  # the document as it stands: every tracked change accepted
-    from resdiff._io.text import read_text
-
-    return read_text(path, None).text
+    return read_document(path)  # text; a .docx as it stands (every tracked change accepted); PDF; Akoma Ntoso
 
 
 def _one_line(exc: BaseException) -> str:

@@ -74,18 +74,21 @@ def _build_parser() -> argparse.ArgumentParser:
 
     parse = sub.add_parser("parse", parents=[common], help="show the structure resdiff finds in a file")
     parse.add_argument("file", metavar="FILE")
-    parse.add_argument("-f", "--format", choices=["json", "outline"], default="outline")
+    parse.add_argument("-f", "--format", choices=["akn", "json", "outline"], default="outline")
 
     extract = sub.add_parser("extract", parents=[common], help="write one side of a Word file's changes as text")
     extract.add_argument("file", metavar="FILE")
     extract.add_argument("--side", choices=["old", "new"], default="new")
 
-    batch = sub.add_parser("batch", help="compare every resolution in two folders")
-    batch.add_argument("old_dir", metavar="OLD_DIR")
-    batch.add_argument("new_dir", metavar="NEW_DIR")
+    batch = sub.add_parser("batch", help="compare every resolution in two folders (or compilation files)")
+    batch.add_argument("old_dir", metavar="OLD_DIR", help="a folder, or a compilation file to split")
+    batch.add_argument("new_dir", metavar="NEW_DIR", help="a folder, or a compilation file to split")
     batch.add_argument("-o", "--output", metavar="OUT_DIR", required=True)
     batch.add_argument("-f", "--format", choices=["html", "json", "docx", "wdiff", "markdown"], default="html")
     batch.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
+    from resdiff._split_cli import add_split_parser
+
+    add_split_parser(sub, common)
     return parser
 
 
@@ -100,9 +103,9 @@ def _read_sides(path: str, encoding: str | None) -> tuple[str, str]:
 
         sides = read_docx(path)
         return sides.old, sides.new
-    from resdiff._io.text import read_text
+    import resdiff
 
-    text = read_text(path, encoding).text
+    text = resdiff.read_document(path, encoding)  # text, PDF or Akoma Ntoso
     return text, text
 
 
@@ -167,6 +170,9 @@ def _cmd_diff(args: argparse.Namespace, stdout: TextIO) -> int:
         io_warnings = tuple(str(w.message) for w in caught)
         old_doc = parse(old_text, lang=args.lang, source=old_source)
         new_doc = parse(new_text, lang=args.lang, source=new_source)
+        from resdiff._split_cli import refuse_compilations
+
+        refuse_compilations(old_doc, new_doc, old_source, new_source)
         cmp = compare(old_doc, new_doc)
     # what reading the files warned about (a guessed encoding) belongs in the output too
     cmp = dataclasses.replace(cmp, warnings=io_warnings + cmp.warnings)
@@ -187,6 +193,10 @@ def _cmd_parse(args: argparse.Namespace, stdout: TextIO) -> int:
         from resdiff._render.json_ import document_to_dict
 
         out = json.dumps(document_to_dict(doc), ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "akn":
+        import resdiff
+
+        out = resdiff.document_to_akn(doc)
     else:
         out = _outline(doc)
     _emit(out, args.output, stdout)
@@ -222,8 +232,10 @@ def _cmd_extract(args: argparse.Namespace, stdout: TextIO) -> int:
 
 def _cmd_batch(args: argparse.Namespace, stdout: TextIO) -> int:
     from resdiff._batch import run_batch
+    from resdiff._split_cli import batch_folder
 
-    report = run_batch(args.old_dir, args.new_dir, args.output, fmt=args.format, jobs=args.jobs, progress=None)
+    old_dir, new_dir = batch_folder(args.old_dir, "old", args.output), batch_folder(args.new_dir, "new", args.output)
+    report = run_batch(old_dir, new_dir, args.output, fmt=args.format, jobs=args.jobs, progress=None)
     for name in report.unmatched_old:
         print(f"{_PROG}: only in {args.old_dir}: {name}", file=sys.stderr)
     for name in report.unmatched_new:
@@ -240,7 +252,13 @@ def _report_warnings(caught: Sequence[warnings.WarningMessage]) -> None:
         print(f"{_PROG}: warning: {text}", file=sys.stderr)
 
 
-_COMMANDS = {"diff": _cmd_diff, "parse": _cmd_parse, "extract": _cmd_extract, "batch": _cmd_batch}
+def _cmd_split(args: argparse.Namespace, stdout: TextIO) -> int:
+    from resdiff._split_cli import cmd_split
+
+    return cmd_split(args, stdout)
+
+
+_COMMANDS = {"diff": _cmd_diff, "parse": _cmd_parse, "extract": _cmd_extract, "batch": _cmd_batch, "split": _cmd_split}
 
 
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:

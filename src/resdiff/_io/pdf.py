@@ -581,8 +581,9 @@ def _paragraphs(lines: Sequence[PdfLine], words: Counter[str], width: float | No
             gap = line.x0 - prev.x1 > 0.15 * line.size
             current += (" " if gap else "") + _settle(text, False)
             continue
+        title = bool(out) and bool(match_heading(out[-1].text))  # the paragraph after a heading: the title
         if _continues(prev, line, text.replace(_MADE_UP, " "), pitch, right) and not (
-            alone and match_heading(current)
+            (alone and match_heading(current)) or (title and _OPENING.match(text))
         ):
             current = _join(current, _settle(text, False), words)
             alone = False
@@ -651,6 +652,11 @@ def _continues(a: PdfLine, b: PdfLine, b_text: str, pitch: float, right: float) 
     return not (a.text[-1] in ",，;；" and right - b.x1 > 2 * b.size and _is_keyword_line(b_text))
 
 
+# The opening line of a resolution ("The Plenipotentiary Conference …,"): after a title it starts anew.
+_OPENING = re.compile(
+    r"(?:The|La|Le|L'|El)\s+(?:\w+\s+){0,4}?(?:Conference|Assembly|Council|Conférence|Assemblée|Conseil"
+    r"|Conferencia|Asamblea|Consejo)\b"
+)
 _BULLETS = frozenset("–‒—-•·▪●○◦∙")
 _OPENERS = frozenset("(（[【「『“‘《〈")
 # what may not begin a line (closing brackets, punctuation, the solidus): it travels with what precedes
