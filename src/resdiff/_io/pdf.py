@@ -79,6 +79,7 @@ MAX_PDF_BYTES = 200 * 1024 * 1024  # bytes, as for text input
 RUNNING_BAND = 3  # lines at the top and at the bottom of each page that may be running headers/footers
 RUNNING_SHARE = 0.5  # share of pages (0..1) a running line must stand on; and at least 2 pages
 RUNNING_Y_TOLERANCE = 4.0  # points: how far the same running line may move between pages
+RUNNING_GAP = 1.8  # font sizes: the least gap between a running line and the body text
 PARA_GAP = 1.3  # a vertical step above this many typical line pitches ends a paragraph
 FIT_SLACK = 1.15  # the next line's first word "would have fitted" with this much room to spare (ratio >= 1)
 TAB_GAP = 1.2  # a gap after a leading label wider than this many font sizes was a TAB stop
@@ -93,8 +94,12 @@ _MADE_UP = "\x01"  # a space PDFium made up between Han and Latin text (see _spa
 _CONTROL = re.compile(r"[\x00\x02-\x08\x0b-\x1f\x7f\ufffe\uffff]")  # all but TAB, LF and _MADE_UP
 _WS = re.compile(r"[ \t\u00a0\u3000]+")
 _DIGITS = re.compile(r"\d+")
+_PAGE_NUMBER = re.compile(
+    r"(?:page|p\.|стр\.|página|第)?\s*[-–—]?\s*\d{1,4}\s*(?:(?:/|of|de|sur|из)\s*\d{1,4})?\s*[-–—页]?", re.I
+)
 _TEXT_RULE = re.compile(rf"[ \t]*_{{{FOOTNOTE_RULE_MIN},}}[ \t]*")
 _FN_MARK = re.compile(r"(?P<mark>\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})(?:[ \t\u00a0]+|(?=[^\d\s.,)]))(?=\S)")
+_NOTE_START = re.compile(r"(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})[ \t\u00a0]+[^\W\d_]")
 _SUPER_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 _TO_SUPER = str.maketrans("1234567890", "¹²³⁴⁵⁶⁷⁸⁹⁰")
 _WIDE = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
@@ -425,7 +430,7 @@ def rebuild(
     by_page: dict[int, list[PdfLine]] = defaultdict(list)
     for line in lines:
         by_page[line.page].append(line)
-    running = _running(by_page, pages)
+    running = _running(by_page, pages, rules)
     removed = tuple(dict.fromkeys(line.text for line in lines if id(line) in running))
     body: list[PdfLine] = []
     notes: dict[int, list[PdfLine]] = {}
@@ -475,20 +480,43 @@ def _mask(text: str) -> str:
     return _DIGITS.sub("#", _WS.sub(" ", text.strip())).casefold()
 
 
-def _running(by_page: dict[int, list[PdfLine]], pages: int) -> set[int]:
-    """ids of the lines that repeat at the top or bottom of enough pages."""
+def _running(by_page: dict[int, list[PdfLine]], pages: int, rules: Sequence[PdfRule] = ()) -> set[int]:
+    """ids of the lines that repeat at the top or bottom of enough pages.
+
+    A candidate is among the :data:`RUNNING_BAND` first (last) lines of its page
+    and set apart from the body below (above) it, by a gap of more than
+    :data:`RUNNING_GAP` font sizes or by a font size a tenth or more different:
+    headers and footers stand in the margins in their own type, while the first
+    lines of a page of text follow each other at the line pitch. A document of
+    one page has no repetition to go by: there, the lines set apart that are
+    also in a smaller type than the page's median are taken for furniture.
+    """
+    if pages == 1 and by_page:
+        # one page shows no repetition: its furniture is what stands apart in a smaller type (and,
+        # below a footnote rule, only a page number: the rest there is footnotes)
+        page_lines = next(iter(by_page.values()))
+        ordered = sorted(page_lines, key=lambda line: line.y0)
+        body = statistics.median(line.size for line in page_lines)
+        rule = min([r.y for r in rules] + [x.y0 for x in page_lines if _TEXT_RULE.fullmatch(x.text)], default=1e9)
+        return {
+            id(line)
+            for line in _band(ordered) + _band(ordered[::-1])
+            if line.size < 0.9 * body
+            and not match_heading(line.text.strip())
+            and (line.y0 < rule or _PAGE_NUMBER.fullmatch(line.text.strip()))
+            and not _NOTE_START.match(line.text)  # "2 The note's text": a footnote, rule or not
+        }
     if pages < 2:
         return set()
     need = max(2, math.ceil(RUNNING_SHARE * pages))
     seen: dict[tuple[str, str], list[PdfLine]] = defaultdict(list)
     for page_lines in by_page.values():
         ordered = sorted(page_lines, key=lambda line: line.y0)
-        band = {id(x): ("top", x) for x in ordered[:RUNNING_BAND]}
-        band.update({id(x): ("bottom", x) for x in ordered[-RUNNING_BAND:]})
-        for side, line in band.values():
-            seen[(side, _mask(line.text))].append(line)
+        for side, band in (("top", _band(ordered)), ("bottom", _band(ordered[::-1]))):
+            for line in band:
+                seen[(side, _mask(line.text))].append(line)
     out: set[int] = set()
-    for (_, _), group in seen.items():
+    for group in seen.values():
         # the same text at (about) the same height: cluster by height, count distinct pages
         heights = Counter(round(line.y0 / RUNNING_Y_TOLERANCE) for line in group)
         for bucket in heights:
@@ -496,6 +524,18 @@ def _running(by_page: dict[int, list[PdfLine]], pages: int) -> set[int]:
             if len({line.page for line in near}) >= need and not match_heading(near[0].text.strip()):
                 out.update(id(line) for line in near)
     return out
+
+
+def _band(ordered: list[PdfLine]) -> list[PdfLine]:
+    """The lines at one end of a page (*ordered* from that end) that a margin gap sets apart from the rest."""
+    for i, line in enumerate(ordered[:RUNNING_BAND]):
+        if i + 1 == len(ordered):
+            break
+        after = ordered[i + 1]
+        gap = abs(after.y0 - line.y0) > RUNNING_GAP * max(line.size, 1.0)
+        if gap or abs(after.size - line.size) > 0.1 * max(after.size, line.size):
+            return ordered[: i + 1]  # the first separation: what lies beyond it is the body
+    return []
 
 
 def _footnote_cut(lines: list[PdfLine], rules: list[PdfRule]) -> int:
@@ -667,14 +707,20 @@ def _first_unit(text: str) -> int:
     """Length of what a line breaker would have moved as one piece from the start of *text* (at least 1).
 
     Opening brackets stay with what follows and closing punctuation with what
-    precedes; a Han character stands alone; other text runs to the first space,
-    or through the first ``/`` or ``-`` (breaks are allowed after them).
+    precedes; a Han character stands alone (but takes a ``/`` and the Latin run
+    after it along: ``信/ICT``); other text runs to the first space, or through
+    the first ``/`` or ``-`` (breaks are allowed after them).
     """
     i, n = 0, len(text)
     while i < n and text[i] in _OPENERS:
         i += 1
     if i < n and _is_wide(text[i]):
         i += 1
+        if i + 1 < n and text[i] in "/／" and not text[i + 1].isspace() and not _is_wide(text[i + 1]):
+            # "信/ICT": browsers keep a slash and the Latin run after it with the Han character before it
+            i += 1
+            while i < n and text[i] not in " \t" and not _is_wide(text[i]):
+                i += 1
     else:
         while i < n and text[i] not in " \t" and not _is_wide(text[i]):
             i += 1
