@@ -101,11 +101,15 @@ def test_a_pdf_with_a_text_layer_reads_as_the_resolution_it_holds(tmp_path: Path
     assert resdiff.read_pdf(path.read_bytes()).text == pdf.text
 
 
-def test_a_pdf_named_otherwise_is_still_read_as_pdf(tmp_path: Path) -> None:
-    """A file whose bytes start with %PDF- is read as a PDF whatever its name."""
-    path = tmp_path / "res2.txt"
-    path.write_bytes(make_pdf([RESOLUTION]))
-    assert "RESOLUTION 2 (Rev. Doha, 2026)" in resdiff.read_document(path).splitlines()
+def test_the_file_name_chooses_the_pdf_reader(tmp_path: Path) -> None:
+    """``.pdf`` in any case is read as PDF; a PDF named ``.txt`` is refused as binary, as it always was."""
+    upper = tmp_path / "RES2.PDF"
+    upper.write_bytes(make_pdf([RESOLUTION]))
+    assert "RESOLUTION 2 (Rev. Doha, 2026)" in resdiff.read_document(upper).splitlines()
+    named = tmp_path / "res2.txt"
+    named.write_bytes(upper.read_bytes())
+    with pytest.raises(resdiff.BinaryInputError, match="PDF document"):
+        resdiff.read_document(named)
 
 
 def test_reading_a_pdf_does_not_load_pdfium_before_it_is_needed() -> None:

@@ -39,6 +39,13 @@ def test_repeated_keys_are_numbered_and_a_text_without_headings_is_one_part() ->
     assert resdiff.split_text("") == ()
 
 
+def test_a_letter_with_annexed_statements_is_not_a_compilation() -> None:
+    """Resolutions annexed to a letter (``附件A`` then the heading) split, but do not make the letter a compilation."""
+    text = (ROOT / "corpus" / "seeds" / "pp-res2-dec641-zh.txt").read_text(encoding="utf-8")
+    assert resdiff.statement_count(resdiff.parse(text)) == 0
+    assert [p.key for p in resdiff.split_text(text)] == ["front", "resolution-2", "decision-641"]
+
+
 def test_a_proposal_document_is_not_a_compilation() -> None:
     """The heading of a proposal (after its symbol and ID line) does not split the document."""
     text = (ROOT / "corpus" / "seeds" / "ecp-res68-zh.txt").read_text(encoding="utf-8")

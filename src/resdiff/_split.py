@@ -48,8 +48,14 @@ def heading_blocks(doc: Document) -> list[int]:
 
 
 def statement_count(doc: Document) -> int:
-    """How many statements (resolutions, decisions, …) the document holds; 2 or more: a compilation."""
-    return len(heading_blocks(doc))
+    """How many statements (resolutions, decisions, …) the document holds side by side; 2 or more: a compilation.
+
+    A heading right after an annex line (``ANNEX A`` then ``RESOLUTION 2 …``) is a
+    statement annexed to a letter or report, not one of a compilation's: it is
+    not counted (:func:`split_text` still cuts there).
+    """
+    blocks = doc.blocks
+    return sum(1 for i in heading_blocks(doc) if i == 0 or blocks[i - 1].role is not Role.ANNEX)
 
 
 def _key(heading_text: str) -> str | None:

@@ -5,12 +5,15 @@ file                               reader
 =================================  ============================================================
 ``.docx``, ``.docm``               :func:`~resdiff._io.docx.read_docx`, the document as it stands
                                    (every tracked change accepted)
-``.pdf``, or bytes ``%PDF-``       :func:`~resdiff._io.pdf.read_pdf`, paragraphs rebuilt
+``.pdf``                           :func:`~resdiff._io.pdf.read_pdf`, paragraphs rebuilt
 ``.akn``, or ``.xml`` whose first  :func:`~resdiff._io.akn.read_akn`, the text rendering
 bytes name the Akoma Ntoso
 namespace
 anything else, ``-``               :func:`~resdiff._io.text.read_text` (encoding detected or given)
 =================================  ============================================================
+
+The name decides, as it always has for Word files: a PDF named ``.txt`` is
+refused as binary by the text reader, with its kind named.
 
 >>> input_kind("Res 2.PDF"), input_kind("R68.docx"), input_kind("final-acts.akn"), input_kind("-")
 ('pdf', 'docx', 'akn', 'text')
@@ -23,7 +26,7 @@ import os
 __all__ = ["DOCX_EXTENSIONS", "input_kind", "read_document"]
 
 DOCX_EXTENSIONS = (".docx", ".docm")
-_SNIFF = 4096  # bytes read to tell a PDF or an Akoma Ntoso .xml by its content
+_SNIFF = 4096  # bytes read to tell an Akoma Ntoso .xml by its content
 
 
 def _head(path: str) -> bytes:
@@ -46,13 +49,10 @@ def input_kind(path: str | os.PathLike[str]) -> str:
         return "pdf"
     if lower.endswith(".akn"):
         return "akn"
-    head = _head(name) if os.path.isfile(name) else b""
-    if head.startswith(b"%PDF-"):
-        return "pdf"
-    if lower.endswith(".xml"):
+    if lower.endswith(".xml") and os.path.isfile(name):
         from resdiff._io.akn import looks_like_akn
 
-        if looks_like_akn(head):
+        if looks_like_akn(_head(name)):
             return "akn"
     return "text"
 
