@@ -170,9 +170,10 @@ def _cmd_diff(args: argparse.Namespace, stdout: TextIO) -> int:
         io_warnings = tuple(str(w.message) for w in caught)
         old_doc = parse(old_text, lang=args.lang, source=old_source)
         new_doc = parse(new_text, lang=args.lang, source=new_source)
-        from resdiff._split_cli import refuse_compilations
+        if args.new is not None:  # two files, not the two sides of one Word file
+            from resdiff._split_cli import refuse_compilations
 
-        refuse_compilations(old_doc, new_doc, old_source, new_source)
+            refuse_compilations(old_doc, new_doc, old_source, new_source)
         cmp = compare(old_doc, new_doc)
     # what reading the files warned about (a guessed encoding) belongs in the output too
     cmp = dataclasses.replace(cmp, warnings=io_warnings + cmp.warnings)
