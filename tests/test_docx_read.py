@@ -6,11 +6,11 @@ import io
 import zipfile
 
 import pytest
-from conftest_docx import dele, ins, make_docx, p, run, wxml
 
+from conftest_docx import dele, ins, make_docx, p, run, wxml
 from resdiff._errors import DocxError, InputError
-from resdiff._io import docx as docx_io
 from resdiff._io.docx import DocxSides, read_docx, read_docx_text
+from resdiff._io.docx import package as docx_package
 
 # -- plain text ------------------------------------------------------------------------------
 
@@ -318,7 +318,7 @@ def test_not_a_zip_is_refused_naming_the_file(tmp_path):
 
 def test_missing_file_is_a_docx_error(tmp_path):
     """A path that does not exist gives DocxError naming it."""
-    with pytest.raises(DocxError, match="nope.docx"):
+    with pytest.raises(DocxError, match=r"nope\.docx"):
         read_docx(tmp_path / "nope.docx")
 
 
@@ -327,7 +327,7 @@ def test_zip_without_a_document_part_is_refused():
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
         zf.writestr("hello.txt", "hi")
-    with pytest.raises(DocxError, match="no word/document.xml"):
+    with pytest.raises(DocxError, match=r"no word/document\.xml"):
         read_docx(buf.getvalue())
 
 
@@ -357,7 +357,7 @@ def test_external_entity_is_refused(tmp_path):
     # a DOCTYPE in a secondary part, UTF-16 encoded, is refused too
     fn = ('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY e "e">]><w:footnotes '
           'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>').encode("utf-16")  # fmt: skip
-    with pytest.raises(DocxError, match="footnotes.xml"):
+    with pytest.raises(DocxError, match=r"footnotes\.xml"):
         read_docx(make_docx(p("x"), extra={"word/footnotes.xml": fn}))
 
 
@@ -377,7 +377,7 @@ def test_zip_bomb_is_refused_without_inflating_it():
 
 def test_total_decompressed_size_is_bounded(monkeypatch):
     """All parts together may not decompress past MAX_TOTAL_BYTES, whatever each part's ratio."""
-    monkeypatch.setattr(docx_io, "MAX_TOTAL_BYTES", 2000)
+    monkeypatch.setattr(docx_package, "MAX_TOTAL_BYTES", 2000)
     body = "".join(p(f"paragraph {i} with some text") for i in range(40))
     with pytest.raises(DocxError, match="decompresses to more than"):
         read_docx(make_docx(body))
@@ -407,5 +407,5 @@ def test_truncated_deflate_stream_is_refused():
 
 def test_malformed_xml_is_refused_naming_the_part():
     """A document part that is not well-formed XML gives DocxError naming the part."""
-    with pytest.raises(DocxError, match="word/document.xml is not well-formed"):
+    with pytest.raises(DocxError, match=r"word/document\.xml is not well-formed"):
         read_docx(make_docx("", extra={"word/document.xml": "<w:document><unclosed>"}))
