@@ -1,9 +1,13 @@
 """The .docx container: a zip read within bounds, its XML parts parsed safely, relationships resolved.
 
-Nothing here knows what a paragraph is. :class:`Package` opens the zip, reads
-a part in bounded chunks (never trusting the sizes the zip declares), refuses
-any part with a DOCTYPE and parses the rest without entities, DTDs or network.
-Every failure is a :class:`~resdiff._errors.DocxError` naming the file.
+Nothing here knows what a paragraph is. :class:`Package` opens the file (a
+regular file is read through the zip directory; anything else, a pipe or a
+device, is read into memory up to :data:`MAX_STREAM_BYTES`), reads a part in
+bounded chunks (never trusting the sizes the zip declares), refuses any part
+with a DOCTYPE and parses the rest without entities, DTDs or network. Parts in
+Strict OOXML namespaces are renamed to the Transitional ones, so the rest of
+the reader knows one vocabulary. Every failure is a
+:class:`~resdiff._errors.DocxError` naming the file.
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ from __future__ import annotations
 import io
 import os
 import posixpath
+import re
+import stat
 import zipfile
 import zlib
 from typing import IO
@@ -18,19 +24,24 @@ from typing import IO
 from lxml import etree
 
 from resdiff._errors import DocxError
+from resdiff._io import os_reason
 
 __all__ = [
     "CHUNK_BYTES",
     "MAX_MEMBERS",
     "MAX_MEMBER_BYTES",
     "MAX_RATIO",
+    "MAX_STREAM_BYTES",
     "MAX_TOTAL_BYTES",
     "MC_NS",
     "RATIO_FLOOR",
     "REL_NS",
+    "STRICT_W_NS",
     "W",
     "W_NS",
+    "BadValueError",
     "Package",
+    "decimal",
 ]
 
 # -- limits ------------------------------------------------------------------------------
@@ -40,14 +51,42 @@ MAX_MEMBER_BYTES = 100 * 1024 * 1024  # decompressed bytes of one part
 MAX_RATIO = 100  # decompressed/compressed size a part may reach once past RATIO_FLOOR
 RATIO_FLOOR = 10 * 1024 * 1024  # bytes a part may always decompress to, whatever its ratio
 MAX_MEMBERS = 10_000  # entries in the zip directory
-CHUNK_BYTES = 64 * 1024  # bytes inflated per read while checking the limits above
+MAX_STREAM_BYTES = 64 * 1024 * 1024  # bytes read from a path that is not a regular file (pipe, device)
+CHUNK_BYTES = 64 * 1024  # bytes inflated (or read from a stream) per call while checking the limits
 
 # -- namespaces ------------------------------------------------------------------------------
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"  # Clark-notation prefix: W + "p" is the tag of a paragraph
+#: Strict OOXML (ISO/IEC 29500 Strict) writes the same vocabulary in this namespace.
+STRICT_W_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_STRICT_W = f"{{{STRICT_W_NS}}}"
+
+
+class BadValueError(ValueError):
+    """An attribute value the schema does not allow; the reader adds the file and the part."""
+
+
+_DECIMAL = re.compile(r"[+-]?[0-9]{1,18}")  # ST_DecimalNumber, within what the reader counts with
+
+
+def decimal(value: str | None, default: int, what: str) -> int:
+    """The whole number *value* (an ``ST_DecimalNumber``), *default* when absent.
+
+    Raises :class:`BadValueError` naming *what* (``"w:ilvl"``) when it is not one.
+
+    >>> decimal(" 3", 0, "w:ilvl"), decimal(None, 1, "w:start")
+    (3, 1)
+    """
+    if value is None:
+        return default
+    text = value.strip()
+    if not _DECIMAL.fullmatch(text):
+        shown = value if len(value) <= 40 else value[:40] + "…"
+        raise BadValueError(f"{what} {shown!r} is not a whole number of at most 18 digits")
+    return int(text)
 
 
 class Package:
@@ -59,10 +98,7 @@ class Package:
             fh: IO[bytes] = io.BytesIO(bytes(source))
         else:
             self.name = os.fspath(source)
-            try:
-                fh = open(self.name, "rb")  # noqa: SIM115 - closed by close()
-            except OSError as exc:
-                raise DocxError(f"cannot read {self.name}: {exc.strerror or exc}") from exc
+            fh = _open(self.name)
         self._fh = fh
         try:
             self.zip = zipfile.ZipFile(fh)
@@ -126,6 +162,8 @@ class Package:
             raise DocxError(f"{self.name} part {part} is not well-formed XML: {exc}") from exc
         if root.getroottree().docinfo.internalDTD is not None:  # a DOCTYPE in an encoding not sniffed above
             raise DocxError(f"{self.name} part {part} has a DOCTYPE, which Word files never need; refusing it")
+        if STRICT_W_NS in root.nsmap.values() or root.tag.startswith(_STRICT_W):
+            _to_transitional(root)
         return root
 
     def relationships(self, part: str) -> dict[str, tuple[str, str]]:
@@ -143,8 +181,56 @@ class Package:
                 resolved = target.lstrip("/")
             else:
                 resolved = posixpath.normpath(posixpath.join(folder, target))
+            # Transitional and Strict relationship types differ in their base URI only, not in the last segment
             out[rel.get("Id", "")] = (rel.get("Type", "").rsplit("/", 1)[-1], resolved)
         return out
+
+
+def _open(path: str) -> IO[bytes]:
+    """A regular file opened for the zip reader; any other file read into memory, at most MAX_STREAM_BYTES."""
+    try:
+        # O_NONBLOCK: opening a FIFO that has no writer must not wait for one (it then reads as empty)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise DocxError(f"cannot read {path}: {os_reason(exc)}") from exc
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise DocxError(f"cannot read {path}: it is a directory")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)  # reads of a pipe wait for its writer as usual
+        if stat.S_ISREG(mode):
+            return open(fd, "rb", closefd=True)  # Package.close() closes it
+        data = bytearray()
+        while chunk := os.read(fd, CHUNK_BYTES):
+            data += chunk
+            if len(data) > MAX_STREAM_BYTES:
+                raise DocxError(
+                    f"{path} is not a regular file and gives more than {MAX_STREAM_BYTES // 2**20} MB;"
+                    " refusing to read on"
+                )
+    except OSError as exc:
+        os.close(fd)
+        raise DocxError(f"cannot read {path}: {os_reason(exc)}") from exc
+    except DocxError:
+        os.close(fd)
+        raise
+    os.close(fd)
+    return io.BytesIO(bytes(data))
+
+
+def _to_transitional(root: etree._Element) -> None:
+    """Rename Strict WordprocessingML elements and attributes to their Transitional names, in place."""
+    n = len(_STRICT_W)
+    for el in root.iter():
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue  # a processing instruction
+        if tag.startswith(_STRICT_W):
+            el.tag = W + tag[n:]
+        for key in [k for k in el.attrib if isinstance(k, str) and k.startswith(_STRICT_W)]:
+            value = el.attrib.pop(key)
+            el.set(W + key[n:], value)
 
 
 def _has_doctype(data: bytes) -> bool:
