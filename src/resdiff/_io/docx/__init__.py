@@ -6,7 +6,9 @@
   are ``w:ins``/``w:moveTo`` (new side only) and ``w:del``/``w:moveFrom`` (old
   side only), nested ones included (text inserted then deleted is on neither
   side). A paragraph whose mark is inserted (``w:pPr/w:rPr/w:ins``) runs into
-  the next one on the old side; a deleted mark does so on the new side.
+  the next one on the old side; a deleted mark does so on the new side. The old
+  side is numbered by the properties a ``w:pPrChange`` holds, and not at all
+  where ``w:numPr`` itself is inserted.
 * Manual marks, as printed proposals carry them: a run with direct underline
   (``w:u`` other than ``none``) is inserted, one with ``w:strike``/``w:dstrike``
   deleted (strike wins when both are set). They count **only when the file has
@@ -24,12 +26,15 @@ a plain-text export of a marked proposal looks. For files without marks it is
 What becomes what, in every view: one paragraph per line (``\\n`` between them,
 one at the end); ``w:tab`` is TAB; ``w:br``/``w:cr`` end the line (a reader
 sees a new line there); automatic numbering becomes the label as shown (``a)``,
-``1``, ``iii.``, bullets) followed by its suffix (TAB by default); a footnote
-reference becomes its number and the footnote texts follow the body, one line
-each, as ``N<TAB>text``; a table row is one line with its cells joined by TAB
-(paragraphs inside a cell joined by a space); field codes are skipped and
-their results kept; drawings, text boxes, comments, headers, footers and
-endnotes are not read.
+``1``, ``iii.``, bullets, symbol-font bullets as the Unicode characters they
+show) followed by its suffix (TAB by default); a footnote or endnote reference
+becomes its number and the note texts follow the body, footnotes first, one
+line each, as ``N<TAB>text``; a table row is one line with its cells joined by
+TAB (paragraphs inside a cell joined by a space); field codes are skipped and
+their results kept; drawings, text boxes, comments, headers and footers are not
+read. A paragraph in one of the ITU templates' styles is written the way its
+style says (``styles.STYLE_HINTS``): a TAB after an item's label, a title on
+one line.
 
 Safety: the zip is read member by member in bounded chunks, never trusting the
 sizes it declares, and a member or the whole read beyond the limits in
@@ -38,9 +43,10 @@ entities, DTDs or network and any part with a DOCTYPE is refused. Every failure
 is a :class:`~resdiff._errors.DocxError` naming the file.
 
 The modules, in the order the data flows: ``package`` (the zip and its XML
-parts), ``numbering`` and ``styles`` (what numbering.xml and styles.xml
-contribute), ``reader`` (the document as paragraphs of pieces tagged with their
-sides), ``views`` (the text of one side).
+parts), ``symbols`` (symbol-font characters), ``numbering`` and ``styles``
+(what numbering.xml and styles.xml contribute), ``reader`` (the document as
+paragraphs of pieces tagged with their sides), ``views`` (the text of one side).
+docs/word-reading.md describes them, with the bounds.
 
 >>> import io, zipfile
 >>> buf = io.BytesIO()
