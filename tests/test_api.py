@@ -34,11 +34,12 @@ def test_all_is_sorted_and_complete() -> None:
 
 
 PUBLIC = """
-    BatchReport BinaryInputError Block ChangeOp ClauseChange Comparison DecodeError DependencyError DocType Document
-    DocxError DocxSides EditOp FORMATS Footnote Heading InputError Lang Meeting Opening OutputError PairResult
-    ParseError Proposal ProposalId ProposalSymbol RenderOptions ResdiffError ResdiffWarning RevisionKind Role Section
-    SectionKind Segment Span Symbol TextInput Token compare decode_bytes detect_lang document_to_dict file_key
-    pair_files parse paused_gc read_docx read_docx_text read_text render run_batch to_dict tokenize write_output
+    BatchReport BinaryInputError Block ChangeOp ClauseChange Comparison CrossCheck DecodeError DependencyError DocType
+    Document DocxError DocxSides EditOp FORMATS Finding FindingKind Footnote Heading InputError Lang Meeting Opening
+    OutputError PairResult ParseError Proposal ProposalId ProposalSymbol Provision RenderOptions ResdiffError
+    ResdiffWarning RevisionKind Role Row Section SectionKind Segment Span Symbol TextInput Token compare crosscheck
+    decode_bytes detect_lang document_to_dict file_key pair_files parse paused_gc read_docx read_docx_text read_text
+    render run_batch to_dict tokenize write_output
 """.split()
 
 

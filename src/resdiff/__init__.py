@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from resdiff._batch import BatchReport, PairResult, file_key, pair_files, run_batch
 from resdiff._compare import compare
+from resdiff._crosscheck import CrossCheck, Finding, FindingKind, Provision, Row, crosscheck
 from resdiff._errors import (
     BinaryInputError,
     DecodeError,
@@ -90,6 +91,7 @@ __all__ = [
     "ChangeOp",
     "ClauseChange",
     "Comparison",
+    "CrossCheck",
     "DecodeError",
     "DependencyError",
     "DocType",
@@ -98,6 +100,8 @@ __all__ = [
     "DocxSides",
     "EditOp",
     "FORMATS",
+    "Finding",
+    "FindingKind",
     "Footnote",
     "Heading",
     "InputError",
@@ -110,11 +114,13 @@ __all__ = [
     "Proposal",
     "ProposalId",
     "ProposalSymbol",
+    "Provision",
     "RenderOptions",
     "ResdiffError",
     "ResdiffWarning",
     "RevisionKind",
     "Role",
+    "Row",
     "Section",
     "SectionKind",
     "Segment",
@@ -123,6 +129,7 @@ __all__ = [
     "TextInput",
     "Token",
     "compare",
+    "crosscheck",
     "decode_bytes",
     "detect_lang",
     "document_to_dict",

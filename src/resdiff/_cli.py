@@ -86,6 +86,10 @@ def _build_parser() -> argparse.ArgumentParser:
     batch.add_argument("-o", "--output", metavar="OUT_DIR", required=True)
     batch.add_argument("-f", "--format", choices=["html", "json", "docx", "wdiff", "markdown"], default="html")
     batch.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
+
+    from resdiff._crosscheck.cli import add_arguments as crosscheck_arguments
+
+    crosscheck_arguments(sub.add_parser("crosscheck", help="check that two language versions agree on a revision"))
     return parser
 
 
@@ -240,7 +244,19 @@ def _report_warnings(caught: Sequence[warnings.WarningMessage]) -> None:
         print(f"{_PROG}: warning: {text}", file=sys.stderr)
 
 
-_COMMANDS = {"diff": _cmd_diff, "parse": _cmd_parse, "extract": _cmd_extract, "batch": _cmd_batch}
+def _cmd_crosscheck(args: argparse.Namespace, stdout: TextIO) -> int:
+    from resdiff._crosscheck.cli import run
+
+    return run(args, stdout)
+
+
+_COMMANDS = {
+    "diff": _cmd_diff,
+    "parse": _cmd_parse,
+    "extract": _cmd_extract,
+    "batch": _cmd_batch,
+    "crosscheck": _cmd_crosscheck,
+}
 
 
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
