@@ -83,6 +83,7 @@ _DOC_WORDS = {
     "opinion": "opinion avis opinión мнени رأي الرأي 意见",
 }
 _DOC_TYPE = {w: kind for kind, words in _DOC_WORDS.items() for w in words.split()}
+_HAN_CHARS = re.compile(r"[\u3400-\u9fff]+")
 _LATIN_DOC = re.compile(
     r"(?<!\w)(resolution|résolution|resolución|decision|décision|decisión|recommendation|recommandation"
     r"|recomendación|opinion|avis|opinión|резолюци|решени|рекомендаци|мнени)\w*"
@@ -96,6 +97,7 @@ _ZH_REF = re.compile(
     r"第\s*(\d{1,4}[A-Za-z]?)(?:\s*号)?((?:\s*[、,和及与]\s*(?:第\s*)?\d{1,4}[A-Za-z]?(?:\s*号)?)*)"
     r"\s*号\s*(?:新)?(决议|决定|建议|意见)"
 )
+_DOC_STEMS = tuple(w for w in _DOC_TYPE if not _HAN_CHARS.fullmatch(w))
 _DIGITS = re.compile(r"\d{1,4}[A-Za-z]?")
 
 _MONTH_WORDS = (
@@ -110,15 +112,12 @@ _MONTHS: dict[str, int] = {}
 for _row in _MONTH_WORDS:
     for _n, _w in enumerate(_row.split(), 1):
         _MONTHS[_w] = _n
-# Russian month names are stems ("апрел" for апрель/апреля); "ма" is май/мая, matched whole.
-_MONTH_ALT = "|".join(sorted((re.escape(w) for w in _MONTHS if w != "ма"), key=len, reverse=True))
-_MONTH_RE = rf"(?P<month>(?:{_MONTH_ALT})[а-яё]{{0,2}}|ма[йя])"
-_DAY_BEFORE = r"(?:(?P<day1>\d{1,2})(?:er|º)?\s+(?:de\s+)?)?"
-_LATIN_DATE = re.compile(
-    rf"(?<!\w){_DAY_BEFORE}{_MONTH_RE}(?:\s+(?P<day2>\d{{1,2}})(?!\d),?)?(?:\s+(?:de\s+|del\s+)?(?P<year>\d{{4}})(?!\d))?"
-    r"(?:\s*г(?:ода|\.)?)?(?!\w)",
-    re.IGNORECASE,
-)
+# Russian month names are stems ("апрел" for апрель/апреля); "ма" is май/мая.
+_RU_STEMS = tuple((w, n) for w, n in _MONTHS.items() if "\u0400" <= w[0] <= "\u04ff" and w != "ма")
+# Around a month name: a day before it ("12 April", "12 de abril", "1er mai") and a day and/or a year after
+# it ("April 12, 2024", "abril de 2024", "апреля 2024 г.").
+_DAY_BEFORE = re.compile(r"(?<!\d)(\d{1,2})(?:er|º)?\s+(?:de\s+)?$")
+_AFTER_MONTH = re.compile(r"(?:\s+(?P<day>\d{1,2})(?!\d),?)?(?:\s+(?:de\s+|del\s+)?(?P<year>\d{4})(?!\d))?(?:\s*г(?:ода|\.)?)?")
 _ZH_DATE = re.compile(r"(?:(?P<year>\d{4})\s*年\s*)?(?P<month>\d{1,2})\s*月")
 _ZH_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
 _YEAR = re.compile(r"(?<!\d)(?<!\d[.,])((?:19|20)\d{2})(?![\d.,]\d)(?!\d)")
@@ -131,38 +130,77 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _PLACE_SHADOWS = ("突尼斯", "威尼斯", "东京都")
 
 
-def _place_pattern() -> re.Pattern[str]:
-    """One regex for every spelling in the lexicon's place table, over :func:`_place_fold` text."""
-    names = sorted(PLACES, key=len, reverse=True)
-    parts = [re.escape(s) for s in _PLACE_SHADOWS]
-    for name in names:
-        body = r"[ ]+".join(re.escape(w) for w in name.split())
-        parts.append(body if _HAN.search(name) else rf"(?<!\w){body}(?!\w)")
-    return re.compile("|".join(parts))
+@functools.cache
+def _place_tables() -> tuple[re.Pattern[str], dict[str, list[tuple[str, ...]]]]:
+    """The lexicon's place spellings, split for a fast scan: one regex for the Han ones (and the names
+    that shadow them), and the others by first word: ``{"new": [("new", "delhi")], …}``."""
+    han = sorted((n for n in PLACES if _HAN.search(n)), key=len, reverse=True)
+    han_re = re.compile("|".join(re.escape(n) for n in (*_PLACE_SHADOWS, *han)))
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for name in PLACES:
+        if not _HAN.search(name):
+            words = tuple(name.split())
+            by_first.setdefault(words[0], []).append(words)
+    for names in by_first.values():
+        names.sort(key=len, reverse=True)  # "new delhi" before a one-word name starting with "new"
+    return han_re, by_first
 
 
-_PLACE_RE = functools.cache(_place_pattern)
+# A word of a place name, and what may stand between two words of one name.
+_WORD = re.compile(r"[^\W\d_]+")
+_NAME_GAP = re.compile(r"[\s\-\u2010\u2013\u2014_.]+")
 
 
-def _place_fold(text: str) -> str:
-    """Lower case, no accents, separators as spaces: one character out per character in."""
-    out = []
-    for ch in text:
-        if ch.isascii():
-            out.append(" " if ch in "-_." or ch.isspace() else ch.lower())
-            continue
-        if ch.isspace() or ch in "‐–—":
-            out.append(" ")
-            continue
-        ch = ch.translate(FOLD_TABLE)  # alef forms, as the lexicon folds its names
-        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-        low = base.lower()
-        out.append(low if len(low) == 1 else ch)
-    return "".join(out)
+def _word_key(word: str) -> str:
+    """A word as the lexicon keys it: lower case, alef forms folded, no accents."""
+    if word.isascii():
+        return word.lower()
+    word = word.translate(FOLD_TABLE)
+    base = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return base.lower()
+
+
+def _places(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, key) of every known place name in *text*, left to right, not overlapping."""
+    han_re, by_first = _place_tables()
+    found: list[tuple[int, int, str]] = []
+    if _HAN.search(text):
+        for m in han_re.finditer(text):
+            if m.group() not in _PLACE_SHADOWS:
+                found.append((m.start(), m.end(), PLACES[m.group()]))
+    words = [(m.start(), m.end(), _word_key(m.group())) for m in _WORD.finditer(text) if not _HAN.match(m.group())]
+    k = 0
+    while k < len(words):
+        start, end, key = words[k]
+        best = 0
+        if not text[start].islower():  # "nice", "malta" in lower case are words, not the places
+            for name in by_first.get(key, ()):
+                n = len(name)
+                if k + n <= len(words) and all(
+                    words[k + i][2] == name[i] and _NAME_GAP.fullmatch(text, words[k + i - 1][1], words[k + i][0])
+                    for i in range(1, n)
+                ):
+                    best = n
+                    found.append((start, words[k + n - 1][1], PLACES[" ".join(name)]))
+                    break
+        k += max(best, 1)
+    found.sort()
+    return found
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:
     chars[start:end] = " " * (end - start)
+
+
+def _month(word: str) -> int | None:
+    """The month a word names (1..12), if it is a month name in one of the six languages."""
+    low = word.lower()
+    month = _MONTHS.get(low)
+    if month is not None or not ("\u0400" <= low[:1] <= "\u04ff"):
+        return month
+    if low in ("май", "мая"):
+        return 5
+    return next((n for stem, n in _RU_STEMS if low.startswith(stem) and len(low) <= len(stem) + 2), None)
 
 
 def _number_value(text: str) -> str:
@@ -176,6 +214,7 @@ def _number_value(text: str) -> str:
     return str(int(text))
 
 
+@functools.lru_cache(maxsize=4096)  # pure; a cross-check asks for the same paragraph's facts more than once
 def extract_facts(text: str) -> tuple[Fact, ...]:
     """The facts of *text*, in reading order.
 
@@ -197,12 +236,13 @@ def extract_facts(text: str) -> tuple[Fact, ...]:
             _blank(chars, m.start(), m.end())
     text = "".join(chars)
 
-    for m in _ZH_REF.finditer(text):
+    for m in _ZH_REF.finditer(text) if "号" in text else ():
         kind = _DOC_TYPE[m.group(3)]
         for n in [m.group(1), *_DIGITS.findall(m.group(2))]:
             found.append((1, m.start(), Fact(FactKind.REFERENCE, f"{kind} {n.upper()}")))
         _blank(chars, m.start(), m.end())
-    for m in _LATIN_DOC.finditer(text):
+    lowered = text.lower()
+    for m in _LATIN_DOC.finditer(text) if any(stem in lowered for stem in _DOC_STEMS) else ():
         word = (m.group(1) or m.group(2)).lower()
         kind = next((k for w, k in _DOC_TYPE.items() if word.startswith(w)), "")
         pos = m.end()
@@ -225,7 +265,7 @@ def extract_facts(text: str) -> tuple[Fact, ...]:
             _blank(chars, num.start(1), num.end(1))
     text = "".join(chars)
 
-    for m in _ZH_DATE.finditer(text):
+    for m in _ZH_DATE.finditer(text) if "月" in text else ():
         if m.group("year"):
             take(2, m, Fact(FactKind.DATE, f"{m.group('year')}-{int(m.group('month')):02d}"))
         elif 1 <= int(m.group("month")) <= 12:
@@ -233,18 +273,21 @@ def extract_facts(text: str) -> tuple[Fact, ...]:
         else:
             continue
         _blank(chars, m.start(), m.end())
-    for m in _LATIN_DATE.finditer(text):
-        word = m.group("month")
-        low = word.lower()
-        year = m.group("year")
-        if word.islower() and (low in _EN_MONTHS or not (year or m.group("day1") or m.group("day2"))):
+    for m in _WORD.finditer(text):
+        word = m.group()
+        month = _month(word)
+        if month is None:
+            continue
+        after = _AFTER_MONTH.match(text, m.end())
+        year = after.group("year") if after else None
+        before = _DAY_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        days = [g for g in (before.group(1) if before else None, after.group("day") if after else None) if g]
+        if word.islower() and (word in _EN_MONTHS or not (year or days)):
             continue  # "may" the verb, "march" the noun; a lower-case month name needs a day or a year
-        month = _MONTHS.get(low) or next((n for w, n in _MONTHS.items() if len(w) > 2 and low.startswith(w)), 5)
         take(2, m, Fact(FactKind.DATE, f"{year}-{month:02d}") if year else Fact(FactKind.MONTH, f"{month:02d}"))
-        for day in ("day1", "day2"):
-            if m.group(day):
-                found.append((6, m.start(day), Fact(FactKind.NUMBER, str(int(m.group(day))))))
-        _blank(chars, m.start(), m.end())
+        for day in days:
+            found.append((6, m.start(), Fact(FactKind.NUMBER, str(int(day)))))
+        _blank(chars, before.start() if before else m.start(), after.end() if after else m.end())
     text = "".join(chars)
 
     for pattern in (_ZH_YEAR, _YEAR):
@@ -253,17 +296,9 @@ def extract_facts(text: str) -> tuple[Fact, ...]:
             _blank(chars, m.start(), m.end())
         text = "".join(chars)
 
-    folded = _place_fold(text)
-    for m in _PLACE_RE().finditer(folded):
-        name = m.group()
-        if name in _PLACE_SHADOWS:
-            continue
-        if text[m.start()].islower():
-            continue  # "nice", "malta" in lower case are words, not the places
-        key = PLACES.get(" ".join(name.split()))
-        if key:
-            take(4, m, Fact(FactKind.PLACE, key))
-            _blank(chars, m.start(), m.end())
+    for start, end, key in _places(text):
+        found.append((4, start, Fact(FactKind.PLACE, key)))
+        _blank(chars, start, end)
     text = "".join(chars)
 
     for m in _NUMBER.finditer(text):
