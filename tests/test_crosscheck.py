@@ -298,8 +298,9 @@ def test_finding_sides_name_the_provisions() -> None:
         resdiff.crosscheck(cmp("res2-zh"), resdiff.compare(text("res2-en", "old"), en_new)),
         FindingKind.NUMBER_MISMATCH,
     )
-    assert (finding.a.lang.value, finding.a.id, finding.a.label, finding.a.op) == ("zh", "sec_2__item_d", "d)", ChangeOp.MOD)
-    assert (finding.b.lang.value, finding.b.id, finding.b.label, finding.b.op) == ("en", "sec_2__item_d", "d)", ChangeOp.MOD)
+    a, b = finding.a, finding.b
+    assert (a.lang.value, a.id, a.label, a.op) == ("zh", "sec_2__item_d", "d)", ChangeOp.MOD)
+    assert (b.lang.value, b.id, b.label, b.op) == ("en", "sec_2__item_d", "d)", ChangeOp.MOD)
     assert "2026年" in finding.a.text and "2025" in finding.b.text
 
 

@@ -117,7 +117,9 @@ _RU_STEMS = tuple((w, n) for w, n in _MONTHS.items() if "\u0400" <= w[0] <= "\u0
 # Around a month name: a day before it ("12 April", "12 de abril", "1er mai") and a day and/or a year after
 # it ("April 12, 2024", "abril de 2024", "апреля 2024 г.").
 _DAY_BEFORE = re.compile(r"(?<!\d)(\d{1,2})(?:er|º)?\s+(?:de\s+)?$")
-_AFTER_MONTH = re.compile(r"(?:\s+(?P<day>\d{1,2})(?!\d),?)?(?:\s+(?:de\s+|del\s+)?(?P<year>\d{4})(?!\d))?(?:\s*г(?:ода|\.)?)?")
+_AFTER_MONTH = re.compile(
+    r"(?:\s+(?P<day>\d{1,2})(?!\d),?)?(?:\s+(?:de\s+|del\s+)?(?P<year>\d{4})(?!\d))?(?:\s*г(?:ода|\.)?)?"
+)
 _ZH_DATE = re.compile(r"(?:(?P<year>\d{4})\s*年\s*)?(?P<month>\d{1,2})\s*月")
 _ZH_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
 _YEAR = re.compile(r"(?<!\d)(?<!\d[.,])((?:19|20)\d{2})(?![\d.,]\d)(?!\d)")
@@ -171,7 +173,7 @@ def _places(text: str) -> list[tuple[int, int, str]]:
     words = [(m.start(), m.end(), _word_key(m.group())) for m in _WORD.finditer(text) if not _HAN.match(m.group())]
     k = 0
     while k < len(words):
-        start, end, key = words[k]
+        start, _, key = words[k]
         best = 0
         if not text[start].islower():  # "nice", "malta" in lower case are words, not the places
             for name in by_first.get(key, ()):
