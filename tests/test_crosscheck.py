@@ -219,6 +219,30 @@ def test_an_added_item_left_out_shifts_nothing_else() -> None:
     assert [p.id for p in check.unpaired] == ["sec_1__item_d"]
 
 
+def test_a_section_missing_from_one_language_is_one_finding() -> None:
+    """Without 'instructs the Secretary-General' in English, the two instructs sections still pair by their items."""
+    section = (
+        "instructs the Secretary-General\nto make the necessary preparations for convening WTPF, "
+        "in accordance with resolves above,\n"
+    )
+    en_old = replace_once(text("res2-en", "old"), section, "")
+    en = resdiff.compare(en_old, replace_once(text("res2-en", "new"), section, ""))
+    finding = only(resdiff.crosscheck(cmp("res2-zh"), en), FindingKind.STRUCTURE_MISMATCH)
+    assert finding.a.id == "sec_5" and "section 'instructs' (sec_5) with 1 more paragraph" in finding.detail
+
+
+def test_a_translation_that_changes_nothing_gets_one_finding_per_change() -> None:
+    """English old against itself: one finding for each real Chinese change, none for its renumbering or commas."""
+    zh = cmp("res2-zh")
+    en_old = text("res2-en", "old")
+    check = resdiff.crosscheck(zh, resdiff.compare(en_old, en_old))
+    real = [c for c in zh.changes if c.op is not ChangeOp.NOC and not (c.op is ChangeOp.MOD and c.editorial)]
+    assert len(check.findings) == len(real) == 13
+    assert check.counts() == {"op-mismatch": 12, "structure-mismatch": 0, "number-mismatch": 0, "heading-mismatch": 1}
+    moved = [f for f in check.findings if f.a.op is ChangeOp.MOVE]
+    assert [(f.a.id, f.b.id, f.b.op) for f in moved] == [("sec_4__item_2", "sec_4__item_7", ChangeOp.NOC)]
+
+
 RES68_INJECTIONS = {
     "number: a resolution number": (
         "in accordance with Resolution 22 (Rev. Geneva, 2022),",

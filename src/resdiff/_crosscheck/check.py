@@ -13,14 +13,18 @@ their paired blocks, and every group of linked changes is judged once:
   otherwise (a block of one language's old text has no counterpart);
 * a block of either old text has no counterpart: ``structure-mismatch``;
   a block of a new text only: ``op-mismatch`` (SUP against MOD, NOC against SUP);
-* one change each side: paired section headings of different kinds or labels
-  that differ (``e)``→``i)`` against ``e)``→``h)``) are a
-  ``structure-mismatch``, unless the difference is only the renumbering that an
-  unpaired sibling before them explains (that sibling is reported itself);
-  then differing operations are an ``op-mismatch`` (an editorial-only MOD
-  counts as no change: punctuation and width are each language's own); then,
-  for changes that are not NOC, a difference in the facts the change adds or
-  removes (:mod:`resdiff._facts`) is a ``number-mismatch``;
+* every block paired: section headings of different kinds, or labels that
+  differ (``e)``→``i)`` against ``e)``→``h)``), are a ``structure-mismatch`` —
+  unless each of the two labels is what its own place in its list gives, so
+  the difference is the renumbering after an item added, deleted or moved in
+  one language only, which is reported itself; then, for one change on each
+  side, differing operations are an ``op-mismatch`` (an editorial-only MOD
+  counts as no change: punctuation and width are each language's own); then
+  a difference in the facts the group's changes add or remove
+  (:mod:`resdiff._facts`) is a ``number-mismatch``. Several changes on a side
+  (a MOD in one language, a SUP and an ADD of the same clauses in the other)
+  are each language's diff linking the same clauses differently, not a
+  finding in themselves;
 * the heading's group compares the heading facts (type, number, revision
   marker, year, place when both places are known): ``heading-mismatch``.
 
@@ -134,7 +138,7 @@ class _Check:
         inverse_old = {y: x for x, y in old_ab.items()}
         inverse_new = {y: x for x, y in new_ab.items()}
         self.sb = _Side(b, _lang(b), name_b, tree(b.old), tree(b.new), inverse_old, inverse_new, b_old, b_new)
-        self._unpaired_before: dict[tuple[int, bool, int], list[int]] = {}
+        self._sibling_index: dict[tuple[int, bool, int], dict[int, int]] = {}
         self._heading_done = False  # the heading facts are compared once, in the first group that holds a heading
 
     # -- grouping -----------------------------------------------------------------------------
@@ -318,29 +322,23 @@ class _Check:
             if ka == kb:
                 continue
             oa, ob = label_ordinal(ka), label_ordinal(kb)
-            if oa is not None and ob is not None:
-                shift = self._before(sa, old, xa) - self._before(sb, old, xb)
-                if oa - ob == shift:
-                    continue  # renumbered around an unpaired sibling, which is reported itself
+            if oa is not None and ob is not None and oa - self._index(sa, old, xa) == ob - self._index(sb, old, xb):
+                continue  # each label is what its own place in its list gives: the renumbering follows from
+                # an item added, deleted or moved in one language only, which is reported itself
             ca = sa.cmp.changes[(sa.change_of_old if old else sa.change_of_new)[xa]]
             cb = sb.cmp.changes[(sb.change_of_old if old else sb.change_of_new)[xb]]
             return f"labels differ: {_relabel(sa, ca)} in {la}, {_relabel(sb, cb)} in {lb}"
         return ""
 
-    def _before(self, side: _Side, old: bool, x: int) -> int:
-        """How many siblings before block *x* have no counterpart in the other language."""
+    def _index(self, side: _Side, old: bool, x: int) -> int:
+        """The place of block *x* among its siblings (0-based)."""
         t = side.old_tree if old else side.new_tree
-        pairs = side.old_pairs if old else side.new_pairs
-        parent = t.parent[x]
-        key = (id(side), old, parent)
-        prefix = self._unpaired_before.get(key)
-        siblings = t.children.get(parent, ())
-        if prefix is None:
-            prefix = [0]
-            for y in siblings:
-                prefix.append(prefix[-1] + (y not in pairs))
-            self._unpaired_before[key] = prefix
-        return prefix[siblings.index(x)] if x in siblings else 0
+        key = (id(side), old, t.parent[x])
+        index = self._sibling_index.get(key)
+        if index is None:
+            index = {y: k for k, y in enumerate(t.children.get(t.parent[x], ()))}
+            self._sibling_index[key] = index
+        return index.get(x, 0)
 
     def _numbers(self, changes_a: Sequence[ClauseChange], changes_b: Sequence[ClauseChange]) -> str:
         """How the facts a group's changes remove and add differ between the languages ("" when they agree)."""

@@ -35,6 +35,7 @@ import bisect
 import functools
 import itertools
 import unicodedata
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -170,6 +171,36 @@ class _Pairer:
                 self.out[x] = y
                 self.taken.add(y)
 
+    def _sections(
+        self, xs: Sequence[int], ys: Sequence[int], ga: Sequence[int], gb: Sequence[int]
+    ) -> list[tuple[int, int]]:
+        """Pair sections of one kind when the two sides have different numbers of them: in order, as many
+        as possible, preferring sections whose items carry the same labels (structure, not wording).
+
+        A dynamic programme over the two short lists (a resolution has a handful of sections of one kind).
+        """
+        sig_a = [[label_key(self.a.blocks[c].label) for c in self.ta.children.get(ga[i], ())] for i in xs]
+        sig_b = [[label_key(self.b.blocks[c].label) for c in self.tb.children.get(gb[j], ())] for j in ys]
+        n, m = len(xs), len(ys)
+        # best[i][j]: best score pairing xs[i:] with ys[j:]; a pair scores 2 + similarity, so more pairs win
+        best = [[0.0] * (m + 1) for _ in range(n + 1)]
+        for i in range(n - 1, -1, -1):
+            for j in range(m - 1, -1, -1):
+                take = 2.0 + _signature_similarity(sig_a[i], sig_b[j]) + best[i + 1][j + 1]
+                best[i][j] = max(take, best[i + 1][j], best[i][j + 1])
+        out = []
+        i = j = 0
+        while i < n and j < m:
+            take = 2.0 + _signature_similarity(sig_a[i], sig_b[j]) + best[i + 1][j + 1]
+            if best[i][j] == take:
+                out.append((xs[i], ys[j]))
+                i, j = i + 1, j + 1
+            elif best[i][j] == best[i + 1][j]:
+                i += 1
+            else:
+                j += 1
+        return out
+
     def add(self, x: int, y: int) -> None:
         self.out[x] = y
         self.taken.add(y)
@@ -220,21 +251,22 @@ class _Pairer:
     def _gap(self, ga: Sequence[int], gb: Sequence[int]) -> None:
         slots_a = [_slot(self.a, x, self.kinds_a) for x in ga]
         slots_b = [_slot(self.b, y, self.kinds_b) for y in gb]
-        # same key, same rank among that key's holders in the gap
-        rank_b: dict[tuple[str, int], int] = {}
-        seen: dict[str, int] = {}
-        for j, (key, _) in enumerate(slots_b):
-            if key is not None:
-                seen[key] = seen.get(key, 0) + 1
-                rank_b[(key, seen[key])] = j
-        seen = {}
-        matches = []
+        holders_a: dict[str, list[int]] = {}
+        holders_b: dict[str, list[int]] = {}
         for i, (key, _) in enumerate(slots_a):
             if key is not None:
-                seen[key] = seen.get(key, 0) + 1
-                found = rank_b.get((key, seen[key]))
-                if found is not None:
-                    matches.append((i, found))
+                holders_a.setdefault(key, []).append(i)
+        for j, (key, _) in enumerate(slots_b):
+            if key is not None:
+                holders_b.setdefault(key, []).append(j)
+        matches = []
+        for key, xs in holders_a.items():
+            ys = holders_b.get(key, [])
+            if len(xs) == len(ys) or not key.startswith("section:"):
+                matches.extend(zip(xs, ys))  # same key, same rank among that key's holders
+            else:  # one language has a section of this kind more: pair those whose items look alike
+                matches.extend(self._sections(xs, ys, ga, gb))
+        matches.sort()
         anchors = _lis(matches)
         for i, j in anchors:
             self.add(ga[i], gb[j])
@@ -251,6 +283,14 @@ class _Pairer:
                 if k < len(pool):
                     self.add(ga[i], pool[k])
                     used[cls] = k + 1
+
+
+def _signature_similarity(x: Sequence[str], y: Sequence[str]) -> float:
+    """How alike two lists of child label keys are, 0..1: shared keys, and the same length."""
+    if not x and not y:
+        return 1.0
+    common = sum((Counter(x) & Counter(y)).values())
+    return (common + (len(x) == len(y))) / (max(len(x), len(y)) + 1)
 
 
 def pair_blocks(a: Document, b: Document, seed: Mapping[int, int] | None = None) -> dict[int, int]:
