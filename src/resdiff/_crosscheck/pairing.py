@@ -259,7 +259,7 @@ class _Pairer:
         for j, (key, _) in enumerate(slots_b):
             if key is not None:
                 holders_b.setdefault(key, []).append(j)
-        matches = []
+        matches: list[tuple[int, int]] = []
         for key, xs in holders_a.items():
             ys = holders_b.get(key, [])
             if len(xs) == len(ys) or not key.startswith("section:"):
