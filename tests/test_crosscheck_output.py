@@ -217,3 +217,22 @@ def test_cli_unknown_format_is_a_usage_error(capsys: pytest.CaptureFixture[str])
     """-f with a format crosscheck has not: exit 2, one line."""
     code, _ = run("crosscheck", "a", "b", "c", "d", "-f", "docx")
     assert code == 2 and capsys.readouterr().err.count("\n") == 1
+
+
+def test_the_example_in_the_docs_is_what_the_command_prints() -> None:
+    """docs/crosscheck.md shows the real text output for its five injected errors and for the clean Res 68."""
+    doc = (ROOT / "docs/crosscheck.md").read_text(encoding="utf-8")
+    blocks = doc.split("```")
+    shown = next(b for b in blocks if b.startswith("\nheading-mismatch")).lstrip("\n")
+    en_new = (
+        text("res2-en", "new")
+        .replace("RESOLUTION 2 (Rev. Doha, 2026)", "RESOLUTION 2 (Rev. Doha, 2025)")
+        .replace("i)\tthat national", "k)\tthat national")
+        .replace("2021 and 2026, providing", "2021 and 2025, providing")
+        .replace("provide at least one year of preparation", "provide sufficient preparation")
+    )
+    en_new = "".join(ln for ln in en_new.splitlines(keepends=True) if not ln.startswith("10\tthat the participation"))
+    check = resdiff.crosscheck(cmp("res2-zh"), resdiff.compare(text("res2-en", "old"), en_new))
+    assert check.render("text") == shown
+    clean_line = next(b for b in blocks if "$ resdiff crosscheck corpus/res68-zh" in b).strip().splitlines()[-1]
+    assert resdiff.crosscheck(cmp("res68-zh"), cmp("res68-en")).render("text") == clean_line + "\n"
