@@ -236,3 +236,16 @@ def test_the_example_in_the_docs_is_what_the_command_prints() -> None:
     assert check.render("text") == shown
     clean_line = next(b for b in blocks if "$ resdiff crosscheck corpus/res68-zh" in b).strip().splitlines()[-1]
     assert resdiff.crosscheck(cmp("res68-zh"), cmp("res68-en")).render("text") == clean_line + "\n"
+
+
+def test_the_check_loads_only_when_used() -> None:
+    """import resdiff and the command line's parser load neither the check nor its facts extractor."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, resdiff; from resdiff._cli import _build_parser; _build_parser();"
+        "print(sorted(m for m in sys.modules if m.startswith(('resdiff._crosscheck.', 'resdiff._facts'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True).stdout
+    assert out.strip() == "['resdiff._crosscheck.cli']"

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from resdiff._batch import BatchReport, PairResult, file_key, pair_files, run_batch
 from resdiff._compare import compare
-from resdiff._crosscheck import CrossCheck, Finding, FindingKind, Provision, Row, crosscheck
 from resdiff._errors import (
     BinaryInputError,
     DecodeError,
@@ -58,13 +57,22 @@ from resdiff._render import FORMATS, RenderOptions, render
 from resdiff._segment import Token, tokenize
 
 if TYPE_CHECKING:
+    from resdiff._crosscheck.check import crosscheck
+    from resdiff._crosscheck.model import CrossCheck, Finding, FindingKind, Provision, Row
     from resdiff._io.docx import DocxSides, read_docx, read_docx_text
     from resdiff._render.json_ import document_to_dict, to_dict
 
 __version__ = "0.1.0"
 
-# Loaded on first use: the Word reader pulls in lxml, and no renderer loads before it is asked for.
+# Loaded on first use: the Word reader pulls in lxml, no renderer loads before it is asked for, and the
+# language cross-check (its facts extractor compiles a dozen patterns) costs nothing until it is used.
 _LAZY = {
+    "CrossCheck": "resdiff._crosscheck.model",
+    "Finding": "resdiff._crosscheck.model",
+    "FindingKind": "resdiff._crosscheck.model",
+    "Provision": "resdiff._crosscheck.model",
+    "Row": "resdiff._crosscheck.model",
+    "crosscheck": "resdiff._crosscheck.check",
     "DocxSides": "resdiff._io.docx",
     "read_docx": "resdiff._io.docx",
     "read_docx_text": "resdiff._io.docx",

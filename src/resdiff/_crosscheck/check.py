@@ -194,21 +194,22 @@ class _Check:
         for ga, gb in groups:
             ga.sort()
             gb.sort()
-        anchor_of_b: dict[int, int] = {}  # b change -> first a change of its group
+        anchor_of_b = [-1] * len(self.sb.cmp.changes)  # b change -> first a change of its group, -1 if none
         for ga, gb in groups:
             for j in gb:
                 anchor_of_b[j] = ga[0] if ga else -1
+        last_anchor = []  # for each b change: the anchor of the nearest b change before it that has one
+        current = -1
+        for j in range(len(anchor_of_b)):
+            last_anchor.append(current)
+            if anchor_of_b[j] >= 0:
+                current = anchor_of_b[j]
         keyed = []
         for ga, gb in groups:
             if ga:
                 keyed.append(((ga[0], 0, 0), ga, gb))
-                continue
-            before = -1
-            for j in range(gb[0] - 1, -1, -1):
-                if anchor_of_b.get(j, -1) >= 0:
-                    before = anchor_of_b[j]
-                    break
-            keyed.append(((before, 1, gb[0]), ga, gb))
+            else:
+                keyed.append(((last_anchor[gb[0]], 1, gb[0]), ga, gb))
         keyed.sort(key=lambda t: t[0])
         return [(ga, gb) for _, ga, gb in keyed]
 
