@@ -3,7 +3,8 @@
 Both comparisons are paired by structure (:mod:`resdiff._crosscheck.pairing`):
 first the two old texts; then the two new texts, starting from what the old
 pairing implies (a block that became new block *x* in one language and one
-that became *y* in the other, when the two old blocks are paired, make *x*
+that became *y* in the other, when the two old blocks are paired and both
+languages keep the clause at least :data:`SEED_SIMILARITY` alike, make *x*
 and *y* a pair), so an item added in one language only cannot shift every
 later pair. Then each language's changes are linked to the other's through
 their paired blocks, and every group of linked changes is judged once:
