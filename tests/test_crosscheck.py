@@ -289,6 +289,12 @@ RES68_INJECTIONS = {
         FindingKind.OP_MISMATCH,
         "section 'resolves to instruct' (sec_6) with 3 more paragraphs",
     ),
+    "structure: e)->h) against e)->i)": (
+        "i)\tthat, since 2009",
+        "h)\tthat, since 2009",
+        FindingKind.STRUCTURE_MISMATCH,
+        "labels differ: e)→i) in zh, e)→h) in en",
+    ),
     "heading: the place": (
         "RESOLUTION 68 (Rev. New Delhi, 2024)",
         "RESOLUTION 68 (Rev. Geneva, 2024)",
