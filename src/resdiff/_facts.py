@@ -27,11 +27,11 @@ from __future__ import annotations
 import enum
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 
-from resdiff._lexicon import FOLD_TABLE, PLACES
+from resdiff._lexicon import PLACES
 from resdiff._model import _fast_init
+from resdiff._normalize import MATCH_TABLE, nfkc, strip_accents
 
 __all__ = ["Fact", "FactKind", "extract_facts"]
 
@@ -157,9 +157,7 @@ def _word_key(word: str) -> str:
     """A word as the lexicon keys it: lower case, alef forms folded, no accents."""
     if word.isascii():
         return word.lower()
-    word = word.translate(FOLD_TABLE)
-    base = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-    return base.lower()
+    return strip_accents(word.translate(MATCH_TABLE)).lower()
 
 
 def _places(text: str) -> list[tuple[int, int, str]]:
@@ -224,7 +222,7 @@ def extract_facts(text: str) -> tuple[Fact, ...]:
     ['CTO/CxO', 'Resolution 122', 'Resolution 123', 'place busan', 'year 2014']
     """
     text = _FOOTNOTE_REF.sub(" ", text)
-    text = unicodedata.normalize("NFKC", _GROUP_SPACE.sub("", text))
+    text = nfkc(_GROUP_SPACE.sub("", text))
     chars = list(text)
     found: list[tuple[int, int, Fact]] = []  # (step, position, fact)
 

@@ -35,7 +35,6 @@ error is reported once and not again through its consequences.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -45,6 +44,7 @@ from resdiff._crosscheck.pairing import ROOT, Tree, label_key, label_ordinal, pa
 from resdiff._errors import InputError
 from resdiff._facts import Fact, extract_facts
 from resdiff._model import ChangeOp, ClauseChange, Comparison, Document, Heading, Lang, Role
+from resdiff._normalize import nfkc
 
 __all__ = ["SEED_SIMILARITY", "crosscheck"]
 
@@ -483,7 +483,7 @@ def _heading_facts(a: Heading, b: Heading) -> Iterable[tuple[str, str, str]]:
     ma, mb = a.meeting, b.meeting
     pairs = [
         ("type", a.doc_type.value, b.doc_type.value),
-        ("number", unicodedata.normalize("NFKC", a.number), unicodedata.normalize("NFKC", b.number)),
+        ("number", nfkc(a.number), nfkc(b.number)),
         ("revision", a.revision.value, b.revision.value),
         ("year", str(ma.year) if ma and ma.year else "-", str(mb.year) if mb and mb.year else "-"),
     ]

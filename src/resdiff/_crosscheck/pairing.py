@@ -34,13 +34,13 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from resdiff._lexicon import is_roman, match_label
 from resdiff._model import Document, Role
+from resdiff._normalize import nfkc
 
 __all__ = ["Tree", "label_key", "label_ordinal", "pair_blocks", "tree"]
 
@@ -99,7 +99,7 @@ def label_key(label: str) -> str:
     if not label:
         return ""
     found = match_label(label + "\tx")
-    return found.key if found is not None else unicodedata.normalize("NFKC", label).strip("().").lower()
+    return found.key if found is not None else nfkc(label).strip("().").lower()
 
 
 def label_ordinal(key: str) -> int | None:
@@ -219,7 +219,7 @@ class _Pairer:
 
     def _footnotes(self) -> None:
         def mark(m: str) -> str:
-            return unicodedata.normalize("NFKC", m).strip("[]() ")
+            return nfkc(m).strip("[]() ")
 
         seen: dict[str, int] = {}
         keys_b: dict[tuple[str, int], int] = {}
