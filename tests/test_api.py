@@ -23,6 +23,7 @@ PUBLIC = """
     ParseError Proposal ProposalId ProposalSymbol RenderOptions ResdiffError ResdiffWarning RevisionKind Role Section
     SectionKind Segment Span Symbol TextInput Token compare decode_bytes detect_lang document_to_dict file_key
     pair_files parse paused_gc read_docx read_docx_text read_text render run_batch to_dict tokenize write_output
+    Alternative Compilation Contribution MergeOp Piece Provision ProvisionStatus Stance compile
 """.split()
 
 

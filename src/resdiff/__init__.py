@@ -14,6 +14,17 @@ from typing import TYPE_CHECKING, Any
 
 from resdiff._batch import BatchReport, PairResult, file_key, pair_files, run_batch
 from resdiff._compare import compare
+from resdiff._compile.build import compile  # resdiff.compile (shadows the builtin inside this namespace only)
+from resdiff._compile.model import (
+    Alternative,
+    Compilation,
+    Contribution,
+    MergeOp,
+    Piece,
+    Provision,
+    ProvisionStatus,
+    Stance,
+)
 from resdiff._errors import (
     BinaryInputError,
     DecodeError,
@@ -84,12 +95,15 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "Alternative",
     "BatchReport",
     "BinaryInputError",
     "Block",
     "ChangeOp",
     "ClauseChange",
     "Comparison",
+    "Compilation",
+    "Contribution",
     "DecodeError",
     "DependencyError",
     "DocType",
@@ -103,13 +117,17 @@ __all__ = [
     "InputError",
     "Lang",
     "Meeting",
+    "MergeOp",
     "Opening",
     "OutputError",
     "PairResult",
     "ParseError",
+    "Piece",
     "Proposal",
     "ProposalId",
     "ProposalSymbol",
+    "Provision",
+    "ProvisionStatus",
     "RenderOptions",
     "ResdiffError",
     "ResdiffWarning",
@@ -119,10 +137,12 @@ __all__ = [
     "SectionKind",
     "Segment",
     "Span",
+    "Stance",
     "Symbol",
     "TextInput",
     "Token",
     "compare",
+    "compile",
     "decode_bytes",
     "detect_lang",
     "document_to_dict",

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
+from resdiff._compile.cli import add_parser as _add_compile_parser
 from resdiff._errors import InputError, ResdiffError, warning_texts
 from resdiff._render import FORMATS, RenderOptions
 
@@ -86,6 +87,7 @@ def _build_parser() -> argparse.ArgumentParser:
     batch.add_argument("-o", "--output", metavar="OUT_DIR", required=True)
     batch.add_argument("-f", "--format", choices=["html", "json", "docx", "wdiff", "markdown"], default="html")
     batch.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
+    _add_compile_parser(sub, common)
     return parser
 
 
@@ -240,7 +242,14 @@ def _report_warnings(caught: Sequence[warnings.WarningMessage]) -> None:
         print(f"{_PROG}: warning: {text}", file=sys.stderr)
 
 
-_COMMANDS = {"diff": _cmd_diff, "parse": _cmd_parse, "extract": _cmd_extract, "batch": _cmd_batch}
+def _cmd_compile(args: argparse.Namespace, stdout: TextIO) -> int:
+    from resdiff._compile.cli import run
+
+    return run(args, stdout)
+
+
+_COMMANDS = {"diff": _cmd_diff, "parse": _cmd_parse, "extract": _cmd_extract, "batch": _cmd_batch,
+             "compile": _cmd_compile}  # fmt: skip
 
 
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
