@@ -162,9 +162,7 @@ def _mismatches(check: Comparison) -> tuple[ClauseChange, ...]:
 # -- unification -------------------------------------------------------------------------------
 
 
-def _placements(
-    n_base: int, comparison: Comparison
-) -> tuple[list[Stance | None], dict[int, list[Stance]]]:
+def _placements(n_base: int, comparison: Comparison) -> tuple[list[Stance | None], dict[int, list[Stance]]]:
     """A proposal's stance on every BASE block, and what it puts after each anchor (ADD, MOVE), in order."""
     at_base: list[Stance | None] = [None] * n_base
     placed: dict[int, list[Stance]] = {}
@@ -214,9 +212,7 @@ def _base_row(
     return merge(base.text, block.span, [(i, s.change.segments) for i, s in changers], names)
 
 
-def _provision_alternatives(
-    base_text: str, stances: Sequence[Stance], names: Sequence[str]
-) -> tuple[Alternative, ...]:
+def _provision_alternatives(base_text: str, stances: Sequence[Stance], names: Sequence[str]) -> tuple[Alternative, ...]:
     """Whole-provision readings, for a conflict with a suppression or a move in it."""
     groups: dict[tuple[ChangeOp, str], tuple[list[str], str]] = {}
     keepers: list[str] = []

@@ -3,9 +3,11 @@
 Each paragraph is one line of the merged draft, in the draft's order:
 
 * a change applied from the proposals is a ``w:ins``/``w:del`` whose author is
-  the proposal that makes it (the first one, in compilation order, when
-  several agree), so Word and LibreOffice colour the proposals apart and can
-  accept or reject them by author;
+  the proposal that makes it, so Word and LibreOffice colour the proposals
+  apart and can accept or reject them by author; a change several proposals
+  make alike has their names joined as its author (``ECP, APT``), so
+  rejecting one proposal's changes leaves what another proposes too, and the
+  agreed changes can be accepted together;
 * an added provision has its paragraph mark inserted, a suppressed one its
   mark deleted; a provision moved without conflict is a deleted paragraph
   where it stood and an inserted one at its new place;
@@ -178,7 +180,7 @@ class _Writer:
         if alt.op is ChangeOp.SUP:
             self._ins(p, "SUP", self.tool)
         else:
-            self._ins(p, alt.text, self.tool if alt.op is ChangeOp.NOC else alt.by[0])
+            self._ins(p, alt.text, self.tool if alt.op is ChangeOp.NOC else _author(alt.by))
         self._ins(p, "]", self.tool)
 
     def _pieces(self, p: etree._Element, pieces: tuple[Piece, ...]) -> None:
@@ -186,9 +188,9 @@ class _Writer:
             if piece.op is MergeOp.EQUAL:
                 self._runs(p, piece.text)
             elif piece.op is MergeOp.DELETE:
-                self._del(p, piece.text, piece.by[0] if piece.by else self.tool)
+                self._del(p, piece.text, _author(piece.by) or self.tool)
             elif piece.op is MergeOp.INSERT:
-                self._ins(p, piece.text, piece.by[0] if piece.by else self.tool)
+                self._ins(p, piece.text, _author(piece.by) or self.tool)
             else:
                 self._del(p, piece.text, self.tool)
                 for k, alt in enumerate(piece.alternatives):
@@ -199,7 +201,8 @@ class _Writer:
     def line(self, provision: Provision) -> None:
         block = self._block(provision)
         if provision.base is None:  # an added provision: the whole paragraph is new
-            author = provision.merged[0].by[0] if provision.merged and provision.merged[0].by else self.tool
+            author = _author(provision.merged[0].by) if provision.merged else ""
+            author = author or self.tool
             p = self._paragraph(block, "ins", author)
             self._ins(p, provision.new_text(), author)
             return
@@ -209,7 +212,7 @@ class _Writer:
             self._ins(p, provision.new_text(), mover)
             return
         if all(piece.op is MergeOp.DELETE for piece in provision.merged):
-            author = provision.merged[0].by[0] if provision.merged and provision.merged[0].by else self.tool
+            author = (_author(provision.merged[0].by) if provision.merged else "") or self.tool
             p = self._paragraph(block, "del", author)
             self._pieces(p, provision.merged)
             return
@@ -252,11 +255,15 @@ def _moved(provision: Provision) -> bool:
     )
 
 
+def _author(names: tuple[str, ...]) -> str:
+    """The revision author of a change the proposals *names* make: their names joined."""
+    return _clean(", ".join(names))
+
+
 def _mover(compilation: Compilation, provision: Provision) -> str:
-    for name, stance in zip(compilation.names, provision.stances):
-        if stance is not None and stance.op is ChangeOp.MOVE:
-            return name
-    return compilation.names[0]
+    return _author(
+        tuple(n for n, s in zip(compilation.names, provision.stances) if s is not None and s.op is ChangeOp.MOVE)
+    )
 
 
 def _order(compilation: Compilation) -> list[tuple[str, int]]:

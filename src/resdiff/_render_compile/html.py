@@ -138,7 +138,7 @@ _LEGEND = (
     '<span class="sym">AGREED</span> several make the same change · '
     '<span class="sym">COMPATIBLE</span> several change parts that do not overlap, all applied · '
     '<span class="sym">CONFLICT</span> changes that overlap and differ, shown as '
-    "<span class=\"conflict\">[ECP: …] [APT: …]</span> in the merged draft. "
+    '<span class="conflict">[ECP: …] [APT: …]</span> in the merged draft. '
     "Marks: <ins>inserted</ins> (underlined), <del>deleted</del> (struck through).</p>"
 )
 
@@ -288,9 +288,7 @@ def _merged(compilation: Compilation, ids: Sequence[str]) -> str:
     for k in compilation.draft:
         provision = compilation.provisions[k]
         body = "".join(_piece(p, colour_of) for p in provision.merged)
-        lines.append(
-            f'<p class="line status-{provision.status.value.lower()}" data-row="{_esc(ids[k])}">{body}</p>'
-        )
+        lines.append(f'<p class="line status-{provision.status.value.lower()}" data-row="{_esc(ids[k])}">{body}</p>')
     return "\n".join(lines)
 
 

@@ -133,5 +133,3 @@ def render(compilation: Compilation, options: object) -> str:
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
-
-
