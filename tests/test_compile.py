@@ -333,3 +333,33 @@ def test_same_inputs_give_equal_compilations_and_the_same_bytes():
     assert a == b
     for fmt in ("text", "json", "wdiff", "markdown", "html"):
         assert a.render(fmt) == b.render(fmt)
+
+
+# -- escaping and lightness ------------------------------------------------------------------------
+
+
+def test_input_text_and_names_are_escaped_in_every_format():
+    """Markup and escape sequences in BASE, proposals and names are inert in html, markdown and text output."""
+    base = "resolves\n1\tto act on <b>the</b> matter & more without delay;\n"
+    ecp = base.replace("without delay", "<script>alert(1)</script>\x1b[2J")
+    apt = base.replace("without delay", "at once")
+    c = resdiff.compile(base, {"<i>EC": ecp, "AP&T": apt})
+    page = c.render("html")
+    assert "<script>" not in page and "<b>the" not in page and "<i>EC" not in page
+    assert "&lt;script&gt;" in page and "&lt;i&gt;EC" in page and "AP&amp;T" in page
+    md = c.render("markdown")
+    assert "<script>" not in md and "\\<script\\>" in md
+    assert "\x1b" not in c.render("text")
+
+
+def test_import_resdiff_loads_no_compile_renderer():
+    """import resdiff loads the compile algorithm's values but none of its renderers, nor lxml."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, resdiff; resdiff.Compilation;"
+        "print(sorted(m for m in sys.modules if m.startswith('resdiff._render_compile') or m.split('.')[0] == 'lxml'))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True).stdout
+    assert out.strip() == "[]"

@@ -221,8 +221,7 @@ def _provision_alternatives(base_text: str, stances: Sequence[Stance], names: Se
             keepers.append(name)
             continue
         text = "" if stance.op is ChangeOp.SUP else _new_text(stance.change)
-        op = ChangeOp.MOD if stance.op is ChangeOp.MOD else stance.op
-        groups.setdefault((op, _fold_text(text)), ([], text))[0].append(name)
+        groups.setdefault((stance.op, _fold_text(text)), ([], text))[0].append(name)
     out = [Alternative(tuple(by), op, text) for (op, _), (by, text) in groups.items()]
     if keepers:
         out.append(Alternative(tuple(keepers), ChangeOp.NOC, base_text))
