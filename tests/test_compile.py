@@ -363,3 +363,16 @@ def test_import_resdiff_loads_no_compile_renderer():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True).stdout
     assert out.strip() == "[]"
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_corpus_case_json_validates_against_the_schema(name):
+    """Each corpus case's JSON output fits docs/compile.schema.json, which is the packaged schema."""
+    import jsonschema
+
+    schema_text = (ROOT / "src/resdiff/schema/compile.schema.json").read_text("utf-8")
+    assert (ROOT / "docs/compile.schema.json").read_text("utf-8") == schema_text
+    _, c = load_case(name)
+    data = json.loads(c.render("json"))
+    jsonschema.validate(data, json.loads(schema_text))
+    assert data["merged"] == c.merged and data["counts"] == c.counts()

@@ -59,6 +59,27 @@ def test_reader_sees_base_rejected_and_the_merged_draft_accepted():
         assert sides.old == _body(c.base) and sides.new == c.merged, name
 
 
+BASE = "resolves\n1\tto act on the matter without delay;\n2\tto report to the Council on the results;\n"
+ENDINGS = {
+    "last-suppressed": BASE.replace("2\tto report to the Council on the results;\n", ""),
+    "added-at-end": BASE + "3\tto invite Member States to contribute;\n",
+    "last-replaced": BASE.replace("2\tto report to the Council on the results;", "2\tquite different words here;")
+    + "3\tand one more;\n",
+}
+
+
+def _ending(key: str) -> resdiff.Compilation:
+    return resdiff.compile(BASE, {"ECP": ENDINGS[key], "APT": BASE})
+
+
+@pytest.mark.parametrize("key", sorted(ENDINGS))
+def test_tracked_last_paragraphs_leave_no_empty_paragraph(key):
+    """A document ending in suppressed or added provisions reads back as BASE and as the merged draft, no blank line."""
+    c = _ending(key)
+    sides = resdiff.read_docx(c.to_docx(OPTIONS))
+    assert sides.old == BASE and sides.new == c.merged == ENDINGS[key]
+
+
 @pytest.mark.libreoffice
 def test_libreoffice_accept_and_reject_all(libreoffice, tmp_path: Path):  # noqa: F811 - the fixture
     """In LibreOffice: one proposal accepts to its text; proposals without conflict accept to the three-way merge;
@@ -68,6 +89,7 @@ def test_libreoffice_accept_and_reject_all(libreoffice, tmp_path: Path):  # noqa
     _, agreed = load_case("compile-res68-zh")
     _, conflicts = load_case("compile-res2-en")
     cases = {"one": one, "compatible": compatible, "agreed": agreed, "conflicts": conflicts}
+    cases.update({key: _ending(key) for key in ENDINGS})
     jobs = []
     for key, c in cases.items():
         f = tmp_path / f"{key}.docx"

@@ -142,28 +142,45 @@ class _Writer:
     def _last_mark(self) -> None:
         """Keep the document's last paragraph mark untracked, so Accept and Reject leave no empty paragraph.
 
-        A tracked paragraph mark joins its paragraph to the next one; the last
-        paragraph has none. For a trailing run of paragraphs whose marks are
-        all inserted (or all deleted), the mark of the paragraph before the run
-        is tracked instead of the last one's: the same text on either side.
+        A tracked paragraph mark joins its paragraph to the next one, and the
+        last paragraph has no next one. Take the trailing run of paragraphs
+        whose marks are tracked:
+
+        * all inserted (or all deleted), after an untracked paragraph: that
+          paragraph's mark is tracked instead of the last one's — the same
+          text on either side;
+        * both kinds: the last paragraph of the other kind than the final one
+          is folded into the final paragraph (its runs first), whose mark is
+          then untracked: on each side that paragraph's text still comes last;
+        * otherwise (every paragraph tracked alike): an empty paragraph closes
+          the document.
         """
-        if not self.marks or not self.marks[-1][1]:
+        run = len(self.marks)
+        while run > 0 and self.marks[run - 1][1]:
+            run -= 1
+        if run == len(self.marks):
             return
-        kind = self.marks[-1][1]
-        k = len(self.marks) - 1
-        while k > 0 and self.marks[k - 1][1] == kind:
-            k -= 1
-        if k == 0 or self.marks[k - 1][1]:
-            etree.SubElement(self.body, _w("p"))  # no untracked paragraph to carry the mark: add an empty one
+        last, kind, author = self.marks[-1]
+        others = [m for m in self.marks[run:] if m[1] != kind]
+        if others:
+            other = others[-1][0]
+            content = [child for child in other if child.tag != _w("pPr")]
+            at = 1  # after the final paragraph's pPr
+            for child in content:
+                last.insert(at, child)
+                at += 1
+            self.body.remove(other)
+        elif run == 0:
+            etree.SubElement(self.body, _w("p"))
             return
-        last, _, author = self.marks[-1]
+        else:
+            before = self.marks[run - 1][0].find(_w("pPr"))
+            assert before is not None
+            self._rev(kind, etree.SubElement(before, _w("rPr")), author)
         ppr = last.find(_w("pPr"))
         rpr = None if ppr is None else ppr.find(_w("rPr"))
         assert ppr is not None and rpr is not None
         ppr.remove(rpr)
-        before = self.marks[k - 1][0].find(_w("pPr"))
-        assert before is not None
-        self._rev(kind, etree.SubElement(before, _w("rPr")), author)
 
     def _block(self, provision: Provision) -> Block | None:
         if provision.base is not None:
