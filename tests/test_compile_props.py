@@ -16,6 +16,8 @@ from resdiff._segment import fold
 from strategies import resolutions, revisions
 
 WRAPPER = {resdiff.Role.PROPOSAL, resdiff.Role.SUMMARY, resdiff.Role.REASONS}
+# The round trips render every format (Word included): a third of the profile's examples ("ci" 50, "deep" 2000).
+FEWER = max(10, settings().max_examples // 3)
 SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "src/resdiff/schema/compile.schema.json").read_text())
 
 
@@ -82,7 +84,7 @@ def test_statuses_do_not_depend_on_the_proposals_order(case, order):
     assert a.counts() == b.counts()
 
 
-@settings(max_examples=25)
+@settings(max_examples=FEWER)
 @given(base_and_proposals(2))
 def test_renderings_round_trip_and_validate(case):
     """wdiff's new side is the merged draft, the draft lists every row once, and the JSON fits its schema."""
@@ -107,7 +109,7 @@ def _wdiff_new(line: str) -> str:
     return re.sub(r"\{\+(.*?)\+\}", r"\1", re.sub(r"\[-.*?-\]", "", line, flags=re.S), flags=re.S)
 
 
-@settings(max_examples=15)
+@settings(max_examples=FEWER)
 @given(base_and_proposals(2))
 def test_word_file_rejects_to_base_and_accepts_to_the_merged_draft(case):
     """The Word file's Reject All side is BASE and its Accept All side the merged draft (as read back by read_docx)."""
