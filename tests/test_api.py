@@ -34,10 +34,11 @@ def test_all_is_sorted_and_complete() -> None:
 
 
 PUBLIC = """
-    BatchReport BinaryInputError Block ChangeOp ClauseChange Comparison CrossCheck DecodeError DependencyError DocType
-    Document DocxError DocxSides EditOp FORMATS Finding FindingKind Footnote Heading InputError Lang Meeting Opening
-    OutputError PairResult ParseError Proposal ProposalId ProposalSymbol Provision RenderOptions ResdiffError
-    ResdiffWarning RevisionKind Role Row Section SectionKind Segment Span Symbol TextInput Token compare crosscheck
+    Alternative BatchReport BinaryInputError Block ChangeOp ClauseChange Comparison Compilation Contribution
+    CrossCheck DecodeError DependencyError DocType Document DocxError DocxSides EditOp FORMATS Finding FindingKind
+    Footnote Heading InputError Lang LangProvision Meeting MergeOp Opening OutputError PairResult ParseError Piece
+    Proposal ProposalId ProposalSymbol Provision ProvisionStatus RenderOptions ResdiffError ResdiffWarning
+    RevisionKind Role Row Section SectionKind Segment Span Stance Symbol TextInput Token compare compile crosscheck
     decode_bytes detect_lang document_to_dict file_key pair_files parse paused_gc read_docx read_docx_text read_text
     render run_batch to_dict tokenize write_output
 """.split()

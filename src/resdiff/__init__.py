@@ -14,6 +14,17 @@ from typing import TYPE_CHECKING, Any
 
 from resdiff._batch import BatchReport, PairResult, file_key, pair_files, run_batch
 from resdiff._compare import compare
+from resdiff._compile.build import compile  # resdiff.compile (shadows the builtin inside this namespace only)
+from resdiff._compile.model import (
+    Alternative,
+    Compilation,
+    Contribution,
+    MergeOp,
+    Piece,
+    Provision,
+    ProvisionStatus,
+    Stance,
+)
 from resdiff._errors import (
     BinaryInputError,
     DecodeError,
@@ -58,7 +69,7 @@ from resdiff._segment import Token, tokenize
 
 if TYPE_CHECKING:
     from resdiff._crosscheck.check import crosscheck
-    from resdiff._crosscheck.model import CrossCheck, Finding, FindingKind, Provision, Row
+    from resdiff._crosscheck.model import CrossCheck, Finding, FindingKind, LangProvision, Row
     from resdiff._io.docx import DocxSides, read_docx, read_docx_text
     from resdiff._render.json_ import document_to_dict, to_dict
 
@@ -70,7 +81,7 @@ _LAZY = {
     "CrossCheck": "resdiff._crosscheck.model",
     "Finding": "resdiff._crosscheck.model",
     "FindingKind": "resdiff._crosscheck.model",
-    "Provision": "resdiff._crosscheck.model",
+    "LangProvision": "resdiff._crosscheck.model",
     "Row": "resdiff._crosscheck.model",
     "crosscheck": "resdiff._crosscheck.check",
     "DocxSides": "resdiff._io.docx",
@@ -93,12 +104,15 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "Alternative",
     "BatchReport",
     "BinaryInputError",
     "Block",
     "ChangeOp",
     "ClauseChange",
     "Comparison",
+    "Compilation",
+    "Contribution",
     "CrossCheck",
     "DecodeError",
     "DependencyError",
@@ -114,15 +128,19 @@ __all__ = [
     "Heading",
     "InputError",
     "Lang",
+    "LangProvision",
     "Meeting",
+    "MergeOp",
     "Opening",
     "OutputError",
     "PairResult",
     "ParseError",
+    "Piece",
     "Proposal",
     "ProposalId",
     "ProposalSymbol",
     "Provision",
+    "ProvisionStatus",
     "RenderOptions",
     "ResdiffError",
     "ResdiffWarning",
@@ -133,10 +151,12 @@ __all__ = [
     "SectionKind",
     "Segment",
     "Span",
+    "Stance",
     "Symbol",
     "TextInput",
     "Token",
     "compare",
+    "compile",
     "crosscheck",
     "decode_bytes",
     "detect_lang",

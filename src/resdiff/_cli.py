@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
+from resdiff._compile.cli import add_parser as _add_compile_parser
 from resdiff._errors import InputError, ResdiffError, warning_texts
 from resdiff._render import FORMATS, RenderOptions
 
@@ -90,6 +91,7 @@ def _build_parser() -> argparse.ArgumentParser:
     from resdiff._crosscheck.cli import add_arguments as crosscheck_arguments
 
     crosscheck_arguments(sub.add_parser("crosscheck", help="check that two language versions agree on a revision"))
+    _add_compile_parser(sub, common)
     return parser
 
 
@@ -250,12 +252,19 @@ def _cmd_crosscheck(args: argparse.Namespace, stdout: TextIO) -> int:
     return run(args, stdout)
 
 
+def _cmd_compile(args: argparse.Namespace, stdout: TextIO) -> int:
+    from resdiff._compile.cli import run
+
+    return run(args, stdout)
+
+
 _COMMANDS = {
     "diff": _cmd_diff,
     "parse": _cmd_parse,
     "extract": _cmd_extract,
     "batch": _cmd_batch,
     "crosscheck": _cmd_crosscheck,
+    "compile": _cmd_compile,
 }
 
 

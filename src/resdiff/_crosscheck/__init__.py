@@ -2,7 +2,7 @@
 
 :mod:`resdiff` re-exports the public names, loaded on first use:
 ``crosscheck`` (from :mod:`.check`), ``CrossCheck``, ``Finding``,
-``FindingKind``, ``Provision``, ``Row`` (from :mod:`.model`). The pieces, one
+``FindingKind``, ``LangProvision``, ``Row`` (from :mod:`.model`). The pieces, one
 job each: :mod:`.pairing` (blocks across languages, by structure),
 :mod:`.check` (groups and findings), :mod:`.model` (the values),
 :mod:`.render` with :mod:`.text`, :mod:`.html`, :mod:`.json_` (outputs,

@@ -39,7 +39,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from resdiff._crosscheck.model import CrossCheck, Finding, FindingKind, Provision, Row, side_names
+from resdiff._crosscheck.model import CrossCheck, Finding, FindingKind, LangProvision, Row, side_names
 from resdiff._crosscheck.pairing import ROOT, Tree, label_key, label_ordinal, pair_blocks, tree
 from resdiff._errors import InputError
 from resdiff._facts import Fact, extract_facts
@@ -173,7 +173,7 @@ class _Check:
         rows: list[Row] = []
         findings: list[Finding] = []
         pairs = 0
-        unpaired: list[Provision] = []
+        unpaired: list[LangProvision] = []
         for ga, gb in ordered:
             finding = self._judge(ga, gb)
             index = None
@@ -378,21 +378,21 @@ class _Check:
     def _finding(self, kind: FindingKind, ga: Sequence[int], gb: Sequence[int], detail: str) -> Finding:
         return Finding(kind, self._principal(self.sa, ga), self._principal(self.sb, gb), detail)
 
-    def _principal(self, side: _Side, group: Sequence[int]) -> Provision:
+    def _principal(self, side: _Side, group: Sequence[int]) -> LangProvision:
         """The change a finding names for one side: the first that is not NOC, else the first; or nothing."""
         if not group:
-            return Provision(side.lang, "", "", None, "")
+            return LangProvision(side.lang, "", "", None, "")
         for i in group:
             if side.cmp.changes[i].op is not ChangeOp.NOC:
                 return self._provision(side, i)
         return self._provision(side, group[0])
 
-    def _provision(self, side: _Side, i: int) -> Provision:
+    def _provision(self, side: _Side, i: int) -> LangProvision:
         c = side.cmp.changes[i]
         doc, index = (side.cmp.new, c.new) if c.new is not None else (side.cmp.old, c.old)
         assert index is not None
         block = doc.blocks[index]
-        return Provision(side.lang, block.id, block.label, c.op, block.text, i, c.editorial)
+        return LangProvision(side.lang, block.id, block.label, c.op, block.text, i, c.editorial)
 
     def _what(self, side: _Side, group: Sequence[int]) -> str:
         """'item c)', 'section "noting" with 3 items' … for the blocks of a one-sided group."""

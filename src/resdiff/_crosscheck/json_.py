@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from resdiff._crosscheck.model import CrossCheck, Finding, Provision
+from resdiff._crosscheck.model import CrossCheck, Finding, LangProvision
 from resdiff._model import Comparison
 
 __all__ = ["SCHEMA_VERSION", "render", "to_dict"]
@@ -30,7 +30,7 @@ def _side(cmp: Comparison, name: str) -> dict[str, Any]:
     }
 
 
-def _provision(p: Provision) -> dict[str, Any]:
+def _provision(p: LangProvision) -> dict[str, Any]:
     return {
         "lang": p.lang.value,
         "id": p.id,

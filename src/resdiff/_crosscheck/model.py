@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from resdiff._model import ChangeOp, Comparison, Lang
 
-__all__ = ["CrossCheck", "Finding", "FindingKind", "Provision", "Row", "side_names"]
+__all__ = ["CrossCheck", "Finding", "FindingKind", "LangProvision", "Row", "side_names"]
 
 
 def side_names(a: Lang, b: Lang) -> tuple[str, str]:
@@ -29,7 +29,7 @@ class FindingKind(str, enum.Enum):
 
 
 @dataclass(frozen=True, slots=True)
-class Provision:
+class LangProvision:
     """One language's side of a finding: a clause change of that language's comparison, or nothing.
 
     ``id`` and ``label`` are the new block's when there is one, else the old
@@ -58,8 +58,8 @@ class Finding:
     """One disagreement: its kind, the provision on each side, and what differs in one sentence."""
 
     kind: FindingKind
-    a: Provision
-    b: Provision
+    a: LangProvision
+    b: LangProvision
     detail: str
 
 
@@ -91,7 +91,7 @@ class CrossCheck:
     rows: tuple[Row, ...]
     findings: tuple[Finding, ...]
     pairs: int
-    unpaired: tuple[Provision, ...]
+    unpaired: tuple[LangProvision, ...]
 
     @property
     def lang_a(self) -> Lang:

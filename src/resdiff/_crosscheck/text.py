@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from resdiff._crosscheck.model import CrossCheck, Finding, Provision
+from resdiff._crosscheck.model import CrossCheck, Finding, LangProvision
 from resdiff._model import EditOp
 
 __all__ = ["EXCERPT_CHARS", "excerpt", "line", "render"]
@@ -25,7 +25,7 @@ def _flat(text: str) -> str:
     return _SPACE.sub(" ", text)
 
 
-def excerpt(check: CrossCheck, side: str, provision: Provision, limit: int = EXCERPT_CHARS) -> str:
+def excerpt(check: CrossCheck, side: str, provision: LangProvision, limit: int = EXCERPT_CHARS) -> str:
     """A short excerpt of *provision* (of language ``side`` ``"a"`` or ``"b"``), marked around its first change."""
     if provision.change is None:
         return ""
@@ -58,7 +58,7 @@ def excerpt(check: CrossCheck, side: str, provision: Provision, limit: int = EXC
     return "".join(out).rstrip()
 
 
-def _side(check: CrossCheck, side: str, p: Provision) -> str:
+def _side(check: CrossCheck, side: str, p: LangProvision) -> str:
     name = check.names[0 if side == "a" else 1]
     if p.change is None:
         return f"{name} - (nothing)"
