@@ -37,7 +37,6 @@ from itertools import chain
 
 import regex
 
-from resdiff._gc import paused_gc
 from resdiff._inline import diff_keys
 from resdiff._model import Document, Role, _fast_init
 from resdiff._normalize import fold_text
@@ -330,8 +329,7 @@ def align(old: Document, new: Document) -> list[Pair]:
     >>> [(p.old, p.new) for p in align(parse("a\\nb\\nc"), parse("a\\nc\\nd"))]
     [(0, 0), (1, None), (2, 1), (None, 2)]
     """
-    with paused_gc():
-        return align_keyed(old, new)[0]
+    return align_keyed(old, new)[0]
 
 
 def align_keyed(old: Document, new: Document) -> tuple[list[Pair], list[str], list[str]]:

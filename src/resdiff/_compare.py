@@ -19,7 +19,6 @@ import warnings
 
 from resdiff._align import Pair, align_keyed, editorial_key
 from resdiff._errors import InputError, ResdiffWarning
-from resdiff._gc import paused_gc
 from resdiff._inline import diff_text
 from resdiff._model import (
     ChangeOp,
@@ -44,12 +43,11 @@ def compare(old: Document | str, new: Document | str, *, lang: Lang | str | None
     >>> [c.op.value for c in cmp.changes], cmp.symbol.value
     (['NOC', 'MOD'], 'MOD')
     """
-    with paused_gc():
-        memo: _LineMemo = {}  # the lines both versions share are classified once
-        old_doc = _as_document(old, lang, "old", memo)
-        new_doc = _as_document(new, lang, "new", memo)
-        pairs, old_keys, new_keys = align_keyed(old_doc, new_doc)
-        changes = tuple(_change(old_doc, new_doc, pair, old_keys, new_keys) for pair in pairs)
+    memo: _LineMemo = {}  # the lines both versions share are classified once
+    old_doc = _as_document(old, lang, "old", memo)
+    new_doc = _as_document(new, lang, "new", memo)
+    pairs, old_keys, new_keys = align_keyed(old_doc, new_doc)
+    changes = tuple(_change(old_doc, new_doc, pair, old_keys, new_keys) for pair in pairs)
     # a document's warnings already name its source ("old", "new" or the file name given to parse)
     notes = old_doc.warnings + new_doc.warnings
     return Comparison(old_doc, new_doc, changes, _symbol(old_doc, new_doc, changes), notes)
