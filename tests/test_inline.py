@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from resdiff import _diffengine as diffengine
 from resdiff import _inline as inline
 from resdiff._inline import diff_text
 from resdiff._model import EditOp
@@ -101,12 +102,13 @@ def test_round_trip_any_unicode(old: str, new: str) -> None:
 
 
 def test_encoding_gives_one_character_per_distinct_key_and_no_surrogates() -> None:
-    assert inline._encode(["x", "y", "x"], ["z", "y"]) == ("\x01\x02\x01", "\x03\x02")
+    """Each distinct key is one character, in order of first use, and never a surrogate past 55,295 keys."""
+    assert diffengine._encode(["x", "y", "x"], ["z", "y"]) == ("\x01\x02\x01", "\x03\x02")
     keys_a, keys_b = list(range(60_000)), list(range(59_000, 61_000))
-    enc_a, enc_b = inline._encode(keys_a, keys_b)
+    enc_a, enc_b = diffengine._encode(keys_a, keys_b)
     assert len(set(enc_a + enc_b)) == 61_000
     assert not any(0xD800 <= ord(c) < 0xE000 for c in enc_a + enc_b)
-    assert inline.diff_keys(keys_a, keys_b)[-1] == (1, 60_000, 60_000, 1_000, 2_000)
+    assert diffengine.diff_keys(keys_a, keys_b)[-1] == (EditOp.INSERT, 60_000, 60_000, 1_000, 2_000)
 
 
 @given(a=st.text(alphabet="ab", max_size=12), b=st.text(alphabet="ab", max_size=12), data=st.data())

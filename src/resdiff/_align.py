@@ -37,8 +37,8 @@ from itertools import chain
 
 import regex
 
-from resdiff._inline import diff_keys
-from resdiff._model import Document, Role, _fast_init
+from resdiff._diffengine import diff_keys
+from resdiff._model import Document, EditOp, Role, _fast_init
 from resdiff._normalize import fold_text
 
 __all__ = ["CONTAIN_CUTOFF", "DP_CELLS", "MOVE_CANDIDATES", "MOVE_CUTOFF", "PAIR_CUTOFF", "WINDOW", "Pair", "align", "similarity"]
@@ -207,7 +207,7 @@ def _anchors(a: _Side, b: _Side) -> list[tuple[int, int]]:
         return []
     pairs: list[tuple[int, int]] = []
     for op, x0, x1, y0, y1 in diff_keys([ka[i] for i in ia], [kb[j] for j in ib]):
-        if op == 0:
+        if op is EditOp.EQUAL:
             pairs.extend(zip(ia[x0:x1], ib[y0:y1]))
     return pairs
 
