@@ -12,7 +12,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from resdiff import ChangeOp, EditOp, Symbol, compare, render
-from resdiff._align import _ARTEFACT_RE, _bigrams, body_key, editorial_key
+from resdiff._align import _ARTEFACT_RE, _bigrams, body_key
+from resdiff._compare import editorial_key
 from strategies import unicode_text
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"

@@ -73,23 +73,6 @@ _POSITIONAL = frozenset({"proposal", "heading", "title", "history", "opening", "
 
 
 _ARTEFACT_RE = regex.compile(r"\[bookmark:[^\]]*\]|\[footnoteRef:[^\]]*\]")
-_CONTENT_DROP_RE = regex.compile(r"[\p{P}\p{S}\p{Z}\s]")
-
-
-class _DropTable(dict[int, int | None]):
-    """``str.translate`` table deleting what ``_CONTENT_DROP_RE`` matches, filled on first sight.
-
-    A regex substitution pays per match (every space of an English clause);
-    translating through a dict of the characters seen so far runs in C.
-    """
-
-    def __missing__(self, code: int) -> int | None:
-        value = None if _CONTENT_DROP_RE.match(chr(code)) else code
-        self[code] = value
-        return value
-
-
-_CONTENT_DROP = _DropTable()
 
 
 @_fast_init
@@ -109,11 +92,6 @@ def body_key(body: str) -> str:
         body = _ARTEFACT_RE.sub("", body)
     # fold_text() made every white-space run one space, so stripping spaces strips them all
     return fold_text(body).strip(" ")
-
-
-def editorial_key(key: str) -> str:
-    """A :func:`body_key` without punctuation, symbols and spacing: equal keys mean an editorial change."""
-    return key.translate(_CONTENT_DROP)
 
 
 # character bigrams as integers, or the characters themselves for keys too short for bigrams
@@ -333,7 +311,8 @@ def align(old: Document, new: Document) -> list[Pair]:
 
 
 def align_keyed(old: Document, new: Document) -> tuple[list[Pair], list[str], list[str]]:
-    """:func:`align`, with the :func:`body_key` of every block of each side (for the editorial test)."""
+    """:func:`align`, with the :func:`body_key` of every block of each side (for the editorial test in
+    :mod:`resdiff._compare`)."""
     keys: dict[str, str] = {}
     a, b = _Side(old, keys), _Side(new, keys)
     flip = (b.groups, b.keys) < (a.groups, a.keys)
