@@ -10,14 +10,15 @@ Three passes, each bounded:
    changed text, and two unrelated documents cost nothing here. A relabelled
    item (``e)`` → ``i)`` with the same body) is an anchor.
 2. **Gaps.** Between two anchors, the remaining old and new blocks are paired
-   in order by similarity (Dice coefficient over character bigrams) with a
-   maximum-weight monotone matching, as ``difflib.Differ`` pairs similar lines
-   between matches. Pairs need :data:`PAIR_CUTOFF`, or — for a clause
-   expanded around its old words — :data:`CONTAIN_CUTOFF` of the shorter
-   one's bigrams found in the longer one; structural
-   singletons — two section headings, two titles, two headings — which pair by
-   position, so a heading swap (``认识到`` → ``考虑到``) is a changed heading and
-   its items stay put. Gaps larger than :data:`DP_CELLS` use a greedy pass
+   in order by similarity (Dice coefficient over the sets of character
+   bigrams; a pair whose set sizes alone put it below :data:`SIM_FLOOR` is
+   not counted) with a maximum-weight monotone matching, as
+   ``difflib.Differ`` pairs similar lines between matches. Pairs need
+   :data:`PAIR_CUTOFF`, or — for a clause expanded around its old words —
+   :data:`CONTAIN_CUTOFF` of the shorter one's bigrams found in the longer
+   one; structural singletons — two section headings, two titles, two
+   headings — pair by position, so a heading swap (``认识到`` → ``考虑到``)
+   is a changed heading and its items stay put. Gaps larger than :data:`DP_CELLS` use a greedy pass
    within :data:`WINDOW` blocks instead of the full matching.
 3. **Moves.** What is still unpaired is matched across the whole document by
    similarity (:data:`MOVE_CUTOFF`) through an index of shared bigrams, at
@@ -41,12 +42,26 @@ from resdiff._diffengine import diff_keys
 from resdiff._model import Document, EditOp, Role, _fast_init
 from resdiff._normalize import fold_text
 
-__all__ = ["CONTAIN_CUTOFF", "DP_CELLS", "MOVE_CANDIDATES", "MOVE_CUTOFF", "PAIR_CUTOFF", "WINDOW", "Pair", "align", "similarity"]
+__all__ = [
+    "CONTAIN_CUTOFF",
+    "DP_CELLS",
+    "MOVE_CANDIDATES",
+    "MOVE_CUTOFF",
+    "PAIR_CUTOFF",
+    "SIM_FLOOR",
+    "WINDOW",
+    "Pair",
+    "align",
+    "align_keyed",
+    "body_key",
+    "similarity",
+]
 
 PAIR_CUTOFF = 0.5  # Dice similarity (0..1) two blocks in the same gap need to pair as MOD
 CONTAIN_CUTOFF = 0.75  # share of a block found in a longer one that pairs them in a gap (an expanded clause)
 CONTAIN_MIN_BIGRAMS = 8  # containment counts only for blocks at least this long
 MOVE_CUTOFF = 0.6  # Dice similarity (0..1) an unpaired old and new block need to pair as a MOVE
+SIM_FLOOR = 0.4  # Dice similarity (0..1, at most PAIR_CUTOFF) below which a pair's score may be given as 0
 MOVE_MIN_CHARS = 8  # shorter blocks only pair as moves when identical (avoids "–" ↔ "–")
 MOVE_CANDIDATES = 12  # candidates scored per unpaired block in the move pass
 POSTING_LIMIT = 64  # bigrams shared by more blocks than this are too common to find candidates
@@ -158,13 +173,22 @@ class _Side:
 
 
 def _sim(a: _Side, i: int, b: _Side, j: int) -> float:
+    """Similarity of two blocks: 1.0 for equal keys, else :func:`_bounded_dice` of their bigrams."""
     if a.keys[i] == b.keys[j]:
         return 1.0
-    sa, sb = len(a.keys[i]), len(b.keys[j])
-    # Dice can be no higher than 2·min/(sum); skip hopeless pairs without counting
-    if sa + sb and 2.0 * min(sa, sb) / (sa + sb) < PAIR_CUTOFF * 0.8:
+    return _bounded_dice(a.grams(i), b.grams(j))
+
+
+def _bounded_dice(ga: Grams, gb: Grams) -> float:
+    """:func:`_dice`, or 0.0 without counting the shared bigrams when it is certainly below :data:`SIM_FLOOR`.
+
+    The shared bigrams are at most the smaller set, so Dice ≤ 2·min(|A|, |B|)/(|A| + |B|)
+    on the sizes of the two *sets* (not of the texts: ``"the " * 40`` has four bigrams).
+    """
+    na, nb = len(ga), len(gb)
+    if 2.0 * min(na, nb) < SIM_FLOOR * (na + nb):
         return 0.0
-    return _dice(a.grams(i), b.grams(j))
+    return _dice(ga, gb)
 
 
 def _containment(a: _Side, i: int, b: _Side, j: int) -> float:
@@ -216,10 +240,13 @@ def _match_gap(a: _Side, olds: Sequence[int], b: _Side, news: Sequence[int]) -> 
         return []
     if len(olds) == 1 and len(news) == 1:  # the usual gap: one clause changed in place
         w, s = _weight(a, olds[0], b, news[0])
-        return [(olds[0], news[0], s)] if w > 0.0 else []
-    if len(olds) * len(news) <= DP_CELLS:
-        return _match_dp(a, olds, b, news)
-    return _match_greedy(a, olds, b, news)
+        found = [(olds[0], news[0], s)] if w > 0.0 else []
+    elif len(olds) * len(news) <= DP_CELLS:
+        found = _match_dp(a, olds, b, news)
+    else:
+        found = _match_greedy(a, olds, b, news)
+    # a pair kept by containment or by position may carry the pre-filter's 0: give its real similarity
+    return [(i, j, s or _dice(a.grams(i), b.grams(j))) for i, j, s in found]
 
 
 def _match_dp(a: _Side, olds: Sequence[int], b: _Side, news: Sequence[int]) -> list[tuple[int, int, float]]:
