@@ -1,11 +1,12 @@
-"""The aligner's pre-filter."""
+"""The aligner's pre-filter and its pairing of repeated identical clauses."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from resdiff import ChangeOp, compare
+from resdiff import ChangeOp, compare, render
 from resdiff import _align as align
 from resdiff._align import MOVE_CUTOFF, PAIR_CUTOFF, SIM_FLOOR, _bigrams, _dice, _sim, body_key
 
@@ -47,3 +48,66 @@ def test_a_clause_cut_down_to_its_repeated_words_is_one_mod() -> None:
     cmp = compare("resolves\n1\t" + "the " * 40 + "end;", "resolves\n1\tthe the the end;")
     assert [c.op for c in cmp.changes] == [ChangeOp.NOC, ChangeOp.MOD]
     assert cmp.changes[1].similarity == 1.0
+
+
+# -- repeated identical clauses ---------------------------------------------------------------------
+
+
+def _copies(n: int, *, labelled: bool) -> list[str]:
+    return [f"{k + 1}\tto keep the same clause text here;" if labelled else "–\tto keep the same clause text here;"
+            for k in range(n)]
+
+
+def _edited(lines: list[str], pos: int) -> list[str]:
+    out = list(lines)
+    out[pos] = out[pos].replace("here;", "here and now;")
+    return out
+
+
+@pytest.mark.parametrize("labelled", [True, False])
+@pytest.mark.parametrize("pos", range(10))
+def test_one_of_ten_identical_clauses_edited_in_place_is_a_mod_in_place(pos: int, labelled: bool) -> None:
+    """Ten identical clauses, one edited: a MOD of that clause where it stands, everything else NOC."""
+    old = _copies(10, labelled=labelled)
+    head = "resolves\n"
+    for a, b in ((old, _edited(old, pos)), (_edited(old, pos), old)):
+        cmp = compare(head + "\n".join(a), head + "\n".join(b))
+        changed = [(c.op, c.old, c.new) for c in cmp.changes if c.op is not ChangeOp.NOC]
+        assert changed == [(ChangeOp.MOD, pos + 1, pos + 1)]
+
+
+def test_copies_pair_in_place_after_an_insertion_before_them() -> None:
+    """With a clause added before the copies, the edited copy still pairs with its own old copy."""
+    old = ["resolves", "1\tto begin;", *_copies(6, labelled=False), "7\tto end;"]
+    new = ["resolves", "1\tto begin;", "2\ta new clause about something else;", *_edited(_copies(6, labelled=False), 2),
+           "8\tto end;"]
+    cmp = compare("\n".join(old), "\n".join(new))
+    changed = [(c.op, c.old, c.new) for c in cmp.changes if c.op is not ChangeOp.NOC]
+    assert (ChangeOp.MOD, 4, 5) in changed
+    assert not any(op is ChangeOp.MOVE for op, _, _ in changed)
+    assert [op for op, _, _ in changed].count(ChangeOp.ADD) == 1
+
+
+def test_a_deleted_copy_is_one_sup() -> None:
+    """One of ten identical clauses struck, none edited: one SUP and nothing else."""
+    old = _copies(10, labelled=False)
+    cmp = compare("resolves\n" + "\n".join(old), "resolves\n" + "\n".join(old[:-1]))
+    assert cmp.counts()["SUP"] == 1
+    assert {c.op for c in cmp.changes} == {ChangeOp.NOC, ChangeOp.SUP}
+
+
+def test_a_thousand_copies_one_edited_stay_in_place() -> None:
+    """Many copies are paired in place too (the search is linear in the copies when one is left over)."""
+    old = _copies(1000, labelled=False)
+    cmp = compare("resolves\n" + "\n".join(old), "resolves\n" + "\n".join(_edited(old, 500)))
+    changed = [(c.op, c.old, c.new) for c in cmp.changes if c.op is not ChangeOp.NOC]
+    assert changed == [(ChangeOp.MOD, 501, 501)]
+    assert "[-" not in render(cmp, "wdiff").replace("{+ and now+}", "")
+
+
+def test_past_the_bound_the_diffs_own_pairing_stays(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The in-place search is bounded by DP_CELLS: beyond it the copies pair as the block diff paired them."""
+    monkeypatch.setattr(align, "DP_CELLS", 4)
+    old = _copies(10, labelled=False)
+    cmp = compare("resolves\n" + "\n".join(old), "resolves\n" + "\n".join(_edited(old, 3)))
+    assert ChangeOp.MOVE in {c.op for c in cmp.changes}

@@ -8,7 +8,10 @@ Three passes, each bounded:
    character per distinct key). Keys found on one side only are left out of
    that diff first, so its cost depends on reordering, not on the amount of
    changed text, and two unrelated documents cost nothing here. A relabelled
-   item (``e)`` → ``i)`` with the same body) is an anchor.
+   item (``e)`` → ``i)`` with the same body) is an anchor. Where one side has
+   more copies of an identical block in a row, the copies left over are put
+   where the other side has a block they can pair with (an edited copy), so
+   an edit in place stays in place instead of reading as a move.
 2. **Gaps.** Between two anchors, the remaining old and new blocks are paired
    in order by similarity (Dice coefficient over the sets of character
    bigrams; a pair whose set sizes alone put it below :data:`SIM_FLOOR` is
@@ -209,11 +212,148 @@ def _anchors(a: _Side, b: _Side) -> list[tuple[int, int]]:
     ib = [j for j, k in enumerate(kb) if k in shared]
     if not ia or not ib:
         return []
+    ca, cb = [ka[i] for i in ia], [kb[j] for j in ib]
     pairs: list[tuple[int, int]] = []
-    for op, x0, x1, y0, y1 in diff_keys([ka[i] for i in ia], [kb[j] for j in ib]):
+    for op, x0, x1, y0, y1 in diff_keys(ca, cb):
         if op is EditOp.EQUAL:
-            pairs.extend(zip(ia[x0:x1], ib[y0:y1]))
-    return pairs
+            pairs.extend(zip(range(x0, x1), range(y0, y1)))
+    return _copies_in_place(a, b, pairs, (ca, cb), (ia, ib))
+
+
+def _copies_in_place(
+    a: _Side,
+    b: _Side,
+    pairs: list[tuple[int, int]],
+    keys: tuple[list[str], list[str]],
+    blocks: tuple[list[int], list[int]],
+) -> list[tuple[int, int]]:
+    """Block index pairs of the anchors, with repeated identical blocks paired in place.
+
+    *pairs* index the shared-key sequences ``keys`` (``keys[0][x]`` is the key
+    of old block ``blocks[0][x]``). Where one side holds more copies of a key
+    than the other in a row (ten identical clauses, one of them edited on the
+    new side), any choice of which copies pair is an equally long common
+    subsequence, and the diff picks one without looking at the blocks left out
+    of it: the copy left over may sit far from the edited clause, which then
+    reads as moved. :func:`_leftover_copies_in_gaps` chooses instead.
+    """
+    (ca, cb), (ia, ib) = keys, blocks
+    # only a key found twice on one side can have copies left over (counted in C)
+    repeated = {key for key, n in chain(Counter(ca).items(), Counter(cb).items()) if n > 1}
+    if not repeated:
+        return [(ia[x], ib[y]) for x, y in pairs]
+    out: list[tuple[int, int]] = []
+    n_pairs, n_a, n_b = len(pairs), len(ca), len(cb)
+    k = 0
+    while k < n_pairs:
+        x, y = pairs[k]
+        key = ca[x]
+        if key not in repeated:
+            out.append((ia[x], ib[y]))
+            k += 1
+            continue
+        end = k + 1  # pairs[k:end]: consecutive pairs of this key with only copies of it between them
+        while end < n_pairs:
+            nx, ny = pairs[end]
+            px, py = pairs[end - 1]
+            if ca[nx] != key or any(ca[t] != key for t in range(px + 1, nx)):
+                break
+            if any(cb[t] != key for t in range(py + 1, ny)):
+                break
+            end += 1
+        px, py = pairs[k - 1] if k else (-1, -1)
+        nx, ny = pairs[end] if end < n_pairs else (n_a, n_b)
+        xs, ys = x, y
+        while xs - 1 > px and ca[xs - 1] == key:
+            xs -= 1
+        while ys - 1 > py and cb[ys - 1] == key:
+            ys -= 1
+        xe, ye = pairs[end - 1][0] + 1, pairs[end - 1][1] + 1
+        while xe < nx and ca[xe] == key:
+            xe += 1
+        while ye < ny and cb[ye] == key:
+            ye += 1
+        found = [(ia[i], ib[j]) for i, j in pairs[k:end]]
+        if xe - xs != ye - ys and end - k == min(xe - xs, ye - ys):
+            before = (ia[px], ib[py]) if k else (-1, -1)
+            after = (ia[nx], ib[ny]) if end < n_pairs else (len(a.keys), len(b.keys))
+            found = _leftover_copies_in_gaps(a, b, (ia[xs:xe], ib[ys:ye]), (before, after), found)
+        out.extend(found)
+        k = end
+    return out
+
+
+def _leftover_copies_in_gaps(
+    a: _Side,
+    b: _Side,
+    copies: tuple[list[int], list[int]],
+    bounds: tuple[tuple[int, int], tuple[int, int]],
+    found: list[tuple[int, int]],
+) -> list[tuple[int, int]]:
+    """Pair the copies of one key (old block indices, new block indices) in order, placing the copies
+    left over on the longer side in the gaps where the other side has a block they can pair with.
+
+    A gap is the stretch between two consecutive pairs (or *bounds*, the
+    anchors around the copies); a left-over copy placed there counts when
+    that stretch of the other side holds a block it could pair with in the
+    gap pass, one per such block. The pairing that places the most wins;
+    *found* (the diff's choice) stays unless another places strictly more.
+    A dynamic programme over (copies paired, copies skipped), at most
+    :data:`DP_CELLS` steps, else *found*.
+    """
+    olds, news = copies
+    flip = len(olds) < len(news)  # True: new copies are left over and look for old partners
+    long, short = (news, olds) if flip else (olds, news)
+    extra = len(long) - len(short)
+    if len(short) * (extra + 1) ** 2 > DP_CELLS:
+        return found
+    (before_old, before_new), (after_old, after_new) = bounds
+    edges = [before_old, *short, after_old] if flip else [before_new, *short, after_new]
+    copy = long[0]
+
+    def partner(x: int) -> bool:
+        weight = _weight(a, x, b, copy) if flip else _weight(a, copy, b, x)
+        return weight[0] > 0.0
+
+    # room[t]: blocks of the shorter side in the gap before its copy t (the last: after its last copy)
+    room = [sum(1 for x in range(edges[t] + 1, edges[t + 1]) if partner(x)) for t in range(len(short) + 1)]
+
+    def placed(skips: list[int]) -> int:
+        """Left-over copies beside a partner, for short copy t paired with long copy t + skips[t]."""
+        total, prev = 0, 0
+        for t, s in enumerate([*skips, extra]):
+            total += min(s - prev, room[t])
+            prev = s
+        return total
+
+    # best[s]: most copies placed so far with short copy t paired with long copy t + s; back[t][s]: s before
+    best = [min(s, room[0]) for s in range(extra + 1)]
+    back: list[list[int]] = [list(range(extra + 1))]
+    for t in range(1, len(short)):
+        row: list[int] = []
+        choice: list[int] = []
+        for s in range(extra + 1):
+            top, arg = -1, 0
+            for prev in range(s + 1):
+                value = best[prev] + min(s - prev, room[t])
+                if value > top:
+                    top, arg = value, prev
+            row.append(top)
+            choice.append(arg)
+        best = row
+        back.append(choice)
+    last = max(range(extra + 1), key=lambda s: best[s] + min(extra - s, room[-1]))
+    index = {block: n for n, block in enumerate(long)}
+    skips_found = [index[i if not flip else j] - t for t, (i, j) in enumerate(found)]
+    if best[last] + min(extra - last, room[-1]) <= placed(skips_found):
+        return found
+    skips = [0] * len(short)
+    s = last
+    for t in range(len(short) - 1, -1, -1):
+        skips[t] = s
+        s = back[t][s]
+    paired = [(long[t + s], short[t]) for t, s in enumerate(skips)]
+    return [(j, i) for i, j in paired] if flip else paired
 
 
 _NOT_ALLOWED = (0.0, 0.0)
