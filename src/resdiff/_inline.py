@@ -122,28 +122,22 @@ class _Builder:
         diff-match-patch's semantic rule, applied again in characters: its first
         pass counted tokens, which lets ``年，`` survive between ``2016``→``2024``
         and ``哈马马特``→``新德里``; a drafter marks the whole marker as one hunk.
+
+        One pass from left to right over a stack of hunks, merging the leftmost
+        foldable equality first as a rescan from the start would: a merge only
+        widens the replacement on top of the stack, so the one equality that can
+        newly fold is the one just below it, and the loop looks there again.
         """
-        changed = True
-        while changed:
-            changed = False
-            hunks = _hunks(segs)
-            for k in range(1, len(hunks) - 1):
-                before, eq, after = hunks[k - 1], hunks[k], hunks[k + 1]
-                if eq[0] is None or before[0] is not None or after[0] is not None:
-                    continue
-                size = len(eq[1][0].text)
-                # only between two replacements: next to a pure insertion or deletion the
-                # kept word is real context a drafter leaves unmarked (CTO{+或CxO+}会议)
-                if _is_replacement(before[1]) and _is_replacement(after[1]) and (
-                    size <= _hunk_size(before[1]) and size <= _hunk_size(after[1])
-                ):
-                    merged = self._merge([*before[1], *eq[1], *after[1]])
-                    start = sum(len(h[1]) for h in hunks[: k - 1])
-                    end = start + len(before[1]) + len(eq[1]) + len(after[1])
-                    segs = segs[:start] + merged + segs[end:]
-                    changed = True
-                    break
-        return segs
+        if len(segs) < 5:  # two replacements and an equality take five segments at least
+            return segs
+        stack: list[list[Segment]] = []
+        folded = False
+        for hunk in _hunks(segs):
+            stack.append(hunk)
+            while len(stack) >= 3 and _foldable(stack[-3], stack[-2], stack[-1]):
+                stack[-3:] = [self._merge([*stack[-3], *stack[-2], *stack[-1]])]
+                folded = True
+        return [seg for hunk in stack for seg in hunk] if folded else segs
 
     def _merge(self, run: list[Segment]) -> list[Segment]:
         """One delete and one insert covering a run of segments."""
@@ -161,17 +155,27 @@ class _Builder:
         return out
 
 
-def _hunks(segs: list[Segment]) -> list[tuple[EditOp | None, list[Segment]]]:
-    """Group segments: (None, [delete?, insert?]) for a change, (EQUAL, [equal]) for the rest."""
-    out: list[tuple[EditOp | None, list[Segment]]] = []
+def _hunks(segs: list[Segment]) -> list[list[Segment]]:
+    """Group segments into hunks: each equal segment alone, each run of the others together."""
+    out: list[list[Segment]] = []
     for seg in segs:
-        if seg.op is EditOp.EQUAL:
-            out.append((EditOp.EQUAL, [seg]))
-        elif out and out[-1][0] is None:
-            out[-1][1].append(seg)
+        if seg.op is not EditOp.EQUAL and out and out[-1][0].op is not EditOp.EQUAL:
+            out[-1].append(seg)
         else:
-            out.append((None, [seg]))
+            out.append([seg])
     return out
+
+
+def _foldable(before: list[Segment], eq: list[Segment], after: list[Segment]) -> bool:
+    """An equality between two replacements, no longer (in characters) than either of them."""
+    if eq[0].op is not EditOp.EQUAL or before[0].op is EditOp.EQUAL or after[0].op is EditOp.EQUAL:
+        return False
+    # only between two replacements: next to a pure insertion or deletion the
+    # kept word is real context a drafter leaves unmarked (CTO{+或CxO+}会议)
+    if not (_is_replacement(before) and _is_replacement(after)):
+        return False
+    size = len(eq[0].text)
+    return size <= _hunk_size(before) and size <= _hunk_size(after)
 
 
 def _is_replacement(run: list[Segment]) -> bool:
