@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,7 +13,7 @@ from resdiff._model import EditOp, Segment, Span
 from resdiff._render.wdiff import render_segments
 
 
-def rebuild(segments, side: EditOp) -> str:  # type: ignore[no-untyped-def]
+def rebuild(segments: tuple[Segment, ...], side: EditOp) -> str:
     return "".join(s.text for s in segments if s.op in (EditOp.EQUAL, side))
 
 
@@ -65,7 +66,7 @@ def test_spans_point_into_the_documents() -> None:
             assert old_doc[seg.old.start : seg.old.end] == seg.text
 
 
-def test_long_clause_is_bounded_and_exact(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_long_clause_is_bounded_and_exact(monkeypatch: pytest.MonkeyPatch) -> None:
     """Past MAX_TOKENS the sentence-first path still rebuilds both sides."""
     monkeypatch.setattr(inline, "MAX_TOKENS", 40)
     old = "；".join(f"第{i}项工作 continues here" for i in range(60))

@@ -85,11 +85,17 @@ class _Builder:
             return
         self._flush()
         last = self.out[-1] if self.out else None
-        if last is not None and last.op is EditOp.EQUAL and last.old and last.new:
-            if last.old.end == a0 + self.old_offset and last.new.end == b0 + self.new_offset:
-                a0 = last.old.start - self.old_offset
-                b0 = last.new.start - self.new_offset
-                self.out.pop()
+        if (
+            last is not None
+            and last.op is EditOp.EQUAL
+            and last.old
+            and last.new
+            and last.old.end == a0 + self.old_offset
+            and last.new.end == b0 + self.new_offset
+        ):
+            a0 = last.old.start - self.old_offset
+            b0 = last.new.start - self.new_offset
+            self.out.pop()
         self.out.append(
             Segment(
                 EditOp.EQUAL,
@@ -288,7 +294,8 @@ def diff_text(old: str, new: str, old_offset: int = 0, new_offset: int = 0) -> t
     if old == new:
         if not old:
             return ()
-        return (Segment(EditOp.EQUAL, new, Span(old_offset, old_offset + len(old)), Span(new_offset, new_offset + len(new))),)
+        old_span, new_span = Span(old_offset, old_offset + len(old)), Span(new_offset, new_offset + len(new))
+        return (Segment(EditOp.EQUAL, new, old_span, new_span),)
     if new < old:
         # diff in one canonical orientation, so swapping the versions mirrors the marks
         return _mirror(diff_text(new, old, new_offset, old_offset))
