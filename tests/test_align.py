@@ -50,6 +50,16 @@ def test_a_clause_cut_down_to_its_repeated_words_is_one_mod() -> None:
     assert cmp.changes[1].similarity == 1.0
 
 
+def test_positional_pairs_prefer_the_more_similar_heading() -> None:
+    """Headings that pair by position pick the more similar partner, even below the pre-filter's floor."""
+    old = "考虑到\na)\t甲乙丙丁戊己庚辛；\n做出决议，责成电信标准化局主任\n1\t子丑寅卯辰巳午未；"
+    new = "考虑到\na)\t天地玄黄宇宙洪荒；\n做出决议\n1\t日月盈昃辰宿列张；\n责成秘书长\n1\t寒来暑往秋收冬藏；"
+    cmp = compare(old, new)
+    (heading,) = [c for c in cmp.changes if c.op is ChangeOp.MOD]
+    assert (heading.old, heading.new) == (2, 2)
+    assert 0.0 < heading.similarity < SIM_FLOOR
+
+
 # -- repeated identical clauses ---------------------------------------------------------------------
 
 

@@ -370,7 +370,10 @@ def _weight(a: _Side, i: int, b: _Side, j: int) -> tuple[float, float]:
     if _containment(a, i, b, j) >= CONTAIN_CUTOFF:
         return PAIR_CUTOFF, s  # a clause rewritten around its old words: still the same clause
     if group in _POSITIONAL:
-        return 0.01 + s * 0.01, s  # pair by position, but any real match wins
+        # pair by position, but any real match wins; among positional pairs the more similar
+        # wins, so the similarity is the exact one, not the pre-filter's 0 (headings are few)
+        s = s or _dice(a.grams(i), b.grams(j))
+        return 0.01 + s * 0.01, s
     return 0.0, s
 
 
