@@ -359,7 +359,7 @@ def test_import_resdiff_loads_no_compile_renderer():
 
     code = (
         "import sys, resdiff; resdiff.Compilation;"
-        "print(sorted(m for m in sys.modules if m.startswith('resdiff._render_compile') or m.split('.')[0] == 'lxml'))"
+        "print(sorted(m for m in sys.modules if m.startswith('resdiff._compile.render') or m.split('.')[0] == 'lxml'))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True).stdout
     assert out.strip() == "[]"

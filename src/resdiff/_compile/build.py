@@ -44,10 +44,9 @@ from resdiff._compile.model import (
     Stance,
 )
 from resdiff._errors import InputError
-from resdiff._gc import paused_gc
 from resdiff._model import ChangeOp, ClauseChange, Comparison, Document, EditOp, Lang, Role
+from resdiff._normalize import fold
 from resdiff._parse import parse
-from resdiff._segment import fold
 
 __all__ = ["NAME_FORBIDDEN", "WRAPPER_ROLES", "ProposalInput", "Sides", "compile"]
 
@@ -100,10 +99,9 @@ def compile(  # resdiff.compile: shadows the builtin in this module only, which 
         raise InputError("compile needs at least one proposal")
     for name in proposals:
         _check_name(name)
-    with paused_gc():
-        base_doc = _document(base, lang, BASE_NAME)
-        entries = [_contribution(base_doc, name, value, lang) for name, value in proposals.items()]
-        return _unify(base_doc, tuple(entries))
+    base_doc = _document(base, lang, BASE_NAME)
+    entries = [_contribution(base_doc, name, value, lang) for name, value in proposals.items()]
+    return _unify(base_doc, tuple(entries))
 
 
 def _check_name(name: object) -> None:

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from resdiff._compile.model import Alternative, MergeOp, Piece, ProvisionStatus
 from resdiff._model import ChangeOp, EditOp, Segment, Span
-from resdiff._segment import fold
+from resdiff._normalize import fold
 
 __all__ = ["Hunk", "hunks", "merge", "overlap", "pieces_from_segments"]
 

@@ -231,7 +231,7 @@ class Compilation:
 
     def render(self, fmt: str, options: RenderOptions | None = None) -> str | bytes:
         """The compilation in *fmt* (``text``, ``markdown``, ``html``, ``json``, ``wdiff``, ``docx``)."""
-        from resdiff._render_compile import render
+        from resdiff._compile.render import render
 
         return render(self, fmt, options)
 

@@ -25,8 +25,8 @@ from html import escape as _html_escape
 from typing import TYPE_CHECKING
 
 from resdiff._compile.model import BASE_NAME, MergeOp, ProvisionStatus
+from resdiff._compile.render.common import anchor_id, row_ids, title
 from resdiff._model import ChangeOp, EditOp
-from resdiff._render_compile.common import anchor_id, row_ids, title
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

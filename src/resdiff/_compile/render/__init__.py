@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = ["FORMATS", "render"]
 
-# format name -> module under resdiff._render_compile
+# format name -> module under resdiff._compile.render
 FORMATS: dict[str, str] = {
     "text": "text",
     "markdown": "markdown",
@@ -40,7 +40,7 @@ def render(compilation: Compilation, fmt: str, options: RenderOptions | None = N
         from resdiff._errors import InputError
 
         raise InputError(f"unknown compile format {fmt!r}; choose one of {', '.join(sorted(FORMATS))}") from None
-    module = importlib.import_module(f"resdiff._render_compile.{module_name}")
+    module = importlib.import_module(f"resdiff._compile.render.{module_name}")
     with paused_gc():
         result: str | bytes = module.render(compilation, options or RenderOptions())
         return result

@@ -19,8 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from resdiff._compile.model import ProvisionStatus
-from resdiff._model import ChangeOp
-from resdiff._render_compile.common import (
+from resdiff._compile.render.common import (
     anchor_id,
     neutralize,
     piece_marks,
@@ -28,6 +27,7 @@ from resdiff._render_compile.common import (
     stance_groups,
     title,
 )
+from resdiff._model import ChangeOp
 
 if TYPE_CHECKING:
     from resdiff._compile.model import Compilation, Contribution, Provision

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from resdiff._render_compile.common import piece_marks
+from resdiff._compile.render.common import piece_marks
 
 if TYPE_CHECKING:
     from resdiff._compile.model import Compilation

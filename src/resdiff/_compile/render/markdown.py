@@ -14,8 +14,8 @@ import re
 from typing import TYPE_CHECKING
 
 from resdiff._compile.model import BASE_NAME, MergeOp, ProvisionStatus
+from resdiff._compile.render.common import anchor_id, stance_groups, title
 from resdiff._model import ChangeOp, EditOp
-from resdiff._render_compile.common import anchor_id, stance_groups, title
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

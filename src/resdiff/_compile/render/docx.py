@@ -34,8 +34,8 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from resdiff._compile.model import BASE_NAME, MergeOp, ProvisionStatus
+from resdiff._compile.render.common import title
 from resdiff._model import ChangeOp, Role
-from resdiff._render_compile.common import title
 
 if TYPE_CHECKING:
     from resdiff._compile.model import Alternative, Compilation, Piece, Provision

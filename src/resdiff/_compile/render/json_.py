@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from resdiff._compile.render.common import anchor_id, row_ids
 from resdiff._model import ChangeOp
-from resdiff._render_compile.common import anchor_id, row_ids
 
 if TYPE_CHECKING:
     from resdiff._compile.model import Alternative, Compilation, Contribution, Piece, Provision, Stance
