@@ -11,16 +11,18 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from conftest_docx import Clause, build, libreoffice, lines_of, strip_frame  # noqa: F401 - fixture
 from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
-from resdiff._errors import InputError, OutputError
+import conftest_docx
+from conftest_docx import Clause, build, lines_of, strip_frame
+from resdiff._errors import InputError
 from resdiff._io.docx import read_docx, read_docx_text
+from resdiff._io.output import write_output
 from resdiff._model import ChangeOp, Lang, Role, Symbol
 from resdiff._render import RenderOptions
-from resdiff._render.docx import render, write_docx
+from resdiff._render.docx import render
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}
@@ -28,6 +30,9 @@ DATE = datetime(2024, 5, 1, tzinfo=timezone.utc)
 OPTS = RenderOptions(author="Tester", date=DATE, proposal_id="ECP/38A23/1")
 FORMAT = RenderOptions(author="Tester", date=DATE, proposal_id="ECP/38A23/1", marks="format")
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+# the session-wide headless LibreOffice (a fixture), shared with the other Word tests
+libreoffice = conftest_docx.libreoffice
 
 C = ChangeOp
 
@@ -262,28 +267,15 @@ def test_chinese_gets_an_east_asian_font_with_a_debian_fallback():
     assert lang.get(W + "val") == "zh-CN"
 
 
-# -- write_docx ------------------------------------------------------------------------------------
+# -- no file writing ------------------------------------------------------------------------------
 
 
-def test_write_docx_writes_the_rendered_bytes(tmp_path):
-    """write_docx leaves exactly render()'s bytes at the path and no temporary file."""
-    target = tmp_path / "out.docx"
-    write_docx(sample(), target, OPTS)
-    assert target.read_bytes() == render(sample(), OPTS)
-    assert os.listdir(tmp_path) == ["out.docx"]
+def test_the_renderer_writes_no_files():
+    """The docx renderer only returns bytes: the package has no writer, files go through write_output."""
+    import resdiff._render.docx as docx_package
 
-
-def test_write_docx_failure_names_the_path_and_leaves_nothing(tmp_path):
-    """A failed write raises OutputError naming the path; no temporary file is left and an old file is kept."""
-    with pytest.raises(OutputError, match="missing"):
-        write_docx(sample(), tmp_path / "missing" / "out.docx", OPTS)
-    blocker = tmp_path / "out.docx"
-    blocker.mkdir()  # os.replace onto a directory fails after the temp file is written
-    (blocker / "keep").write_text("x")
-    with pytest.raises(OutputError, match="out.docx"):
-        write_docx(sample(), blocker, OPTS)
-    assert sorted(os.listdir(tmp_path)) == ["out.docx"]
-    assert (blocker / "keep").read_text() == "x"
+    assert not [name for name in dir(docx_package) if name.startswith("write")]
+    assert isinstance(render(sample(), OPTS), bytes)
 
 
 # -- round trip through the reader ----------------------------------------------------------------
@@ -451,9 +443,9 @@ def test_chinese_document_converts_to_a_sane_pdf_with_cjk_fonts(libreoffice, tmp
 
 
 def test_write_then_read_in_a_path(tmp_path):
-    """A file written by write_docx reads back by path and by bytes alike."""
+    """Rendered bytes written with write_output read back by path and by bytes alike."""
     target = tmp_path / "p.docx"
-    write_docx(sample(), target, OPTS)
+    write_output(target, render(sample(), OPTS))
     assert read_docx(target) == read_docx(target.read_bytes())
     assert read_docx_text(str(target)).startswith("MOD\tECP/38A23/1\n")
 
