@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from resdiff._render._ooxml import (
+    A_NS,
     CP_NS,
     CT_CORE,
     CT_NS,
     CT_RELS,
+    CT_THEME,
     CT_WML,
     DC_NS,
     DCTERMS_NS,
@@ -23,7 +25,7 @@ from resdiff._render._ooxml import (
     XSI_NS,
     w,
 )
-from resdiff._render.docx.styles import INDENT_STEP, font_table, styles
+from resdiff._render.docx.styles import DEFAULT_TAB, font_table, styles
 from resdiff._render.docx.xmlutil import clean, iso_date, to_bytes
 
 if TYPE_CHECKING:
@@ -32,11 +34,51 @@ if TYPE_CHECKING:
     from resdiff._model import Comparison, Document
     from resdiff._render import RenderOptions
 
-__all__ = ["ZIP_EPOCH", "package"]
+__all__ = ["THEME", "ZIP_EPOCH", "package"]
 
 # Every zip entry gets this timestamp (the earliest zip allows) so bytes do not
 # depend on the clock.
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+# word/theme/theme1.xml: the smallest theme ECMA-376's DrawingML schema accepts (twelve colours,
+# a font scheme, three of each fill, line, effect and background style). Word writes one in every
+# file and strict checkers expect it; the colours are Word's default "Office" ones, the fonts the
+# styles' own. Nothing in the body refers to it.
+_SCHEME_COLOURS = (
+    ("dk1", '<a:sysClr val="windowText" lastClr="000000"/>'),
+    ("lt1", '<a:sysClr val="window" lastClr="FFFFFF"/>'),
+    ("dk2", '<a:srgbClr val="44546A"/>'),
+    ("lt2", '<a:srgbClr val="E7E6E6"/>'),
+    ("accent1", '<a:srgbClr val="4472C4"/>'),
+    ("accent2", '<a:srgbClr val="ED7D31"/>'),
+    ("accent3", '<a:srgbClr val="A5A5A5"/>'),
+    ("accent4", '<a:srgbClr val="FFC000"/>'),
+    ("accent5", '<a:srgbClr val="5B9BD5"/>'),
+    ("accent6", '<a:srgbClr val="70AD47"/>'),
+    ("hlink", '<a:srgbClr val="0563C1"/>'),
+    ("folHlink", '<a:srgbClr val="954F72"/>'),
+)
+_FILL = '<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>'
+_LINE = f'<a:ln w="6350">{_FILL}</a:ln>'
+_EFFECT = "<a:effectStyle><a:effectLst/></a:effectStyle>"
+_FONTS = '<a:latin typeface="Times New Roman"/><a:ea typeface=""/><a:cs typeface=""/>'
+THEME = (
+    f'<a:theme xmlns:a="{A_NS}" name="resdiff">'
+    "<a:themeElements>"
+    '<a:clrScheme name="Office">' + "".join(f"<a:{tag}>{colour}</a:{tag}>" for tag, colour in _SCHEME_COLOURS)
+    + "</a:clrScheme>"
+    f'<a:fontScheme name="resdiff"><a:majorFont>{_FONTS}</a:majorFont><a:minorFont>{_FONTS}</a:minorFont>'
+    "</a:fontScheme>"
+    '<a:fmtScheme name="Office">'
+    f"<a:fillStyleLst>{_FILL * 3}</a:fillStyleLst>"
+    f"<a:lnStyleLst>{_LINE * 3}</a:lnStyleLst>"
+    f"<a:effectStyleLst>{_EFFECT * 3}</a:effectStyleLst>"
+    f"<a:bgFillStyleLst>{_FILL * 3}</a:bgFillStyleLst>"
+    "</a:fmtScheme>"
+    "</a:themeElements>"
+    "<a:objectDefaults/><a:extraClrSchemeLst/>"
+    "</a:theme>"
+)
 
 
 def _settings() -> etree._Element:
@@ -44,7 +86,7 @@ def _settings() -> etree._Element:
     # it; the flag would only make Word record the reader's *next* edits (such
     # as filling in the Reasons) as further changes to the resolution.
     root = etree.Element(w("settings"), nsmap={"w": W_NS})
-    etree.SubElement(root, w("defaultTabStop"), {w("val"): str(INDENT_STEP)})
+    etree.SubElement(root, w("defaultTabStop"), {w("val"): str(DEFAULT_TAB)})
     etree.SubElement(root, w("characterSpacingControl"), {w("val"): "doNotCompress"})
     compat = etree.SubElement(root, w("compat"))
     etree.SubElement(
@@ -81,6 +123,7 @@ def _content_types() -> etree._Element:
         ("/word/styles.xml", f"{CT_WML}.styles+xml"),
         ("/word/settings.xml", f"{CT_WML}.settings+xml"),
         ("/word/fontTable.xml", f"{CT_WML}.fontTable+xml"),
+        ("/word/theme/theme1.xml", CT_THEME),
         ("/docProps/core.xml", CT_CORE),
     ):
         etree.SubElement(root, f"{{{CT_NS}}}Override", PartName=part, ContentType=ctype)
@@ -115,12 +158,14 @@ def package(comparison: Comparison, options: RenderOptions, document: etree._Ele
                     (f"{OFFDOC_REL}/styles", "styles.xml"),
                     (f"{OFFDOC_REL}/settings", "settings.xml"),
                     (f"{OFFDOC_REL}/fontTable", "fontTable.xml"),
+                    (f"{OFFDOC_REL}/theme", "theme/theme1.xml"),
                 ]
             ),
         ),
         ("word/styles.xml", styles(comparison.new.lang)),
         ("word/settings.xml", _settings()),
         ("word/fontTable.xml", font_table()),
+        ("word/theme/theme1.xml", etree.fromstring(THEME)),
     ]
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as zf:
