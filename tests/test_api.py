@@ -34,12 +34,14 @@ def test_all_is_sorted_and_complete() -> None:
 
 
 PUBLIC = """
-    AknText BatchReport BinaryInputError Block ChangeOp ClauseChange Comparison DecodeError DependencyError DocType
-    Document DocxError DocxSides EditOp FORMATS Footnote Heading InputError Lang Meeting Opening OutputError
-    PairResult ParseError Part PdfText Proposal ProposalId ProposalSymbol RenderOptions ResdiffError ResdiffWarning
-    RevisionKind Role Section SectionKind Segment Span Symbol TextInput Token compare decode_bytes detect_lang
-    document_to_akn document_to_dict file_key pair_files parse paused_gc read_akn read_document read_docx
-    read_docx_text read_pdf read_text render run_batch split_text statement_count to_dict tokenize write_output
+    AknText Alternative BatchReport BinaryInputError Block ChangeOp ClauseChange Comparison Compilation
+    Contribution CrossCheck DecodeError DependencyError DocType Document DocxError DocxSides EditOp FORMATS
+    Finding FindingKind Footnote Heading InputError Lang LangProvision Meeting MergeOp Opening OutputError
+    PairResult ParseError Part PdfText Piece Proposal ProposalId ProposalSymbol Provision ProvisionStatus
+    RenderOptions ResdiffError ResdiffWarning RevisionKind Role Row Section SectionKind Segment Span Stance
+    Symbol TextInput Token compare compile crosscheck decode_bytes detect_lang document_to_akn document_to_dict
+    file_key pair_files parse paused_gc read_akn read_document read_docx read_docx_text read_pdf read_text
+    render run_batch split_text statement_count to_dict tokenize write_output
 """.split()
 
 

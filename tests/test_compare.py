@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import unicodedata
+import warnings
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,9 @@ import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from resdiff import ChangeOp, ClauseChange, Comparison, EditOp, Symbol, compare, render
-from resdiff._align import _ARTEFACT_RE, _bigrams, body_key, editorial_key
+from resdiff import ChangeOp, ClauseChange, Comparison, EditOp, ResdiffWarning, Symbol, compare, render
+from resdiff._align import _ARTEFACT_RE, _bigrams, body_key
+from resdiff._compare import editorial_key
 from strategies import unicode_text
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -238,3 +240,44 @@ def test_bigrams_are_the_character_pairs_of_the_compact_key(text: str) -> None:
     grams = _bigrams(text)
     assert {_decode(g) for g in grams} == expected
     assert len(grams) == len(expected)
+
+
+# -- any Python str, lone surrogates included ------------------------------------------------------
+
+_MARKS = "[]{}"  # kept out so the marked text reads back unambiguously
+_ANY_CHAR = st.characters(codec=None, exclude_characters=_MARKS)
+_PIECES = st.one_of(
+    st.characters(categories=["Cs"]),  # lone surrogates: drawn often, not left to chance
+    _ANY_CHAR,
+    st.text(alphabet=_ANY_CHAR, max_size=6),
+    st.sampled_from(
+        ["considering", "resolves", "考虑到", "做出决议", "第1号决议", "\n", "a)\t", "1\t", "；", "\ud800考"]
+    ),
+)
+_ANY_TEXT = st.lists(_PIECES, max_size=24).map("".join)
+_DELETED = regex.compile(r"\[-(.*?)-\]", regex.DOTALL)
+_INSERTED = regex.compile(r"\{\+(.*?)\+\}", regex.DOTALL)
+
+
+@settings(max_examples=200, deadline=None)
+@given(old=_ANY_TEXT, new=_ANY_TEXT)
+@example(old="considering", new="\ud800considering")
+@example(old="\udfff\ud800 resolves", new="resolves \ud800\udfff")
+def test_any_text_compares_and_renders_and_the_wdiff_reads_back(old: str, new: str) -> None:
+    """compare() takes any str (lone surrogates too); wdiff and json render; the wdiff gives back both sides."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResdiffWarning)
+        cmp = compare(old, new)
+    render(cmp, "json")
+    marked = render(cmp, "wdiff")
+    old_view = _DELETED.sub(r"\1", _INSERTED.sub("", marked))
+    new_view = _INSERTED.sub(r"\1", _DELETED.sub("", marked))
+    olds = [cmp.old.blocks[c.old].text if c.old is not None else "" for c in cmp.changes]
+    news = [cmp.new.blocks[c.new].text if c.new is not None else "" for c in cmp.changes]
+    assert old_view == "".join(f"{text}\n" for text in olds)
+    assert new_view == "".join(f"{text}\n" for text in news)
+    assert sorted(c.old for c in cmp.changes if c.old is not None) == list(range(len(cmp.old.blocks)))
+    assert sorted(c.new for c in cmp.changes if c.new is not None) == list(range(len(cmp.new.blocks)))
+    for doc, text in ((cmp.old, old), (cmp.new, new)):
+        assert doc.text == text
+        assert all(text[b.span.start : b.span.end] == b.text for b in doc.blocks)

@@ -10,9 +10,8 @@ from hypothesis import strategies as st
 
 import _render_fixtures as fx
 from resdiff._model import ChangeOp, Lang, Role
-from resdiff._render import RenderOptions
-from resdiff._render import terminal
-from resdiff._render.html import clause_segments
+from resdiff._render import RenderOptions, terminal
+from resdiff._render._common import clause_segments
 from resdiff._render.wdiff import render_segments
 
 OWN_SGR = re.compile(r"\x1b\[(?:0|1|31|31;9|32|32;4|1;3[1-6])m")
@@ -133,7 +132,9 @@ def test_line_break_inside_a_block_stays_in_the_text_column():
 
 
 _TEXT = st.text(
-    st.one_of(st.characters(blacklist_categories=("Cs",)), st.sampled_from(["\x1b", "[", "]", "\x07", "\x9b", "\\", ";", "0"])),
+    st.one_of(
+        st.characters(blacklist_categories=("Cs",)), st.sampled_from(["\x1b", "[", "]", "\x07", "\x9b", "\\", ";", "0"])
+    ),
     max_size=30,
 )
 
@@ -177,3 +178,15 @@ def test_docstring_examples_run():
         warnings.simplefilter("ignore")  # compare() warns that the toy example has no resolution structure
         failures, tried = doctest.testmod(terminal, verbose=False)
     assert tried > 0 and failures == 0
+
+
+def test_bidi_overrides_and_isolates_are_neutralised_like_controls() -> None:
+    """U+202A–U+202E and U+2066–U+2069 can make a line read as something it is not: -f text shows U+FFFD."""
+    from resdiff import compare, render
+
+    trick = "considering\na)\tpay \u202e0001\u202c now;"
+    out = render(compare("considering\na)\tpay 1000 now;", trick + "\u2066x\u2069"), "text")
+    assert not any(ch in out for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    assert "\ufffd0001\ufffd" in out and "\ufffdx\ufffd" in out
+    # the marks Arabic text needs are kept
+    assert "\u200f" in render(compare("a\u200fb", "a\u200fc"), "text")

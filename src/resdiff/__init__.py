@@ -14,6 +14,17 @@ from typing import TYPE_CHECKING, Any
 
 from resdiff._batch import BatchReport, PairResult, file_key, pair_files, run_batch
 from resdiff._compare import compare
+from resdiff._compile.build import compile  # resdiff.compile (shadows the builtin inside this namespace only)
+from resdiff._compile.model import (
+    Alternative,
+    Compilation,
+    Contribution,
+    MergeOp,
+    Piece,
+    Provision,
+    ProvisionStatus,
+    Stance,
+)
 from resdiff._errors import (
     BinaryInputError,
     DecodeError,
@@ -59,6 +70,8 @@ from resdiff._segment import Token, tokenize
 from resdiff._split import Part, split_text, statement_count
 
 if TYPE_CHECKING:
+    from resdiff._crosscheck.check import crosscheck
+    from resdiff._crosscheck.model import CrossCheck, Finding, FindingKind, LangProvision, Row
     from resdiff._io.akn import AknText, read_akn
     from resdiff._io.docx import DocxSides, read_docx, read_docx_text
     from resdiff._io.pdf import PdfText, read_pdf
@@ -67,9 +80,16 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
-# Loaded on first use: the Word and Akoma Ntoso readers pull in lxml, the PDF reader PDFium, and no
-# renderer loads before it is asked for.
+# Loaded on first use: the Word and Akoma Ntoso readers pull in lxml, the PDF reader PDFium, no renderer
+# loads before it is asked for, and the language cross-check (its facts extractor compiles a dozen
+# patterns) costs nothing until it is used.
 _LAZY = {
+    "CrossCheck": "resdiff._crosscheck.model",
+    "Finding": "resdiff._crosscheck.model",
+    "FindingKind": "resdiff._crosscheck.model",
+    "LangProvision": "resdiff._crosscheck.model",
+    "Row": "resdiff._crosscheck.model",
+    "crosscheck": "resdiff._crosscheck.check",
     "AknText": "resdiff._io.akn",
     "read_akn": "resdiff._io.akn",
     "PdfText": "resdiff._io.pdf",
@@ -96,12 +116,16 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "AknText",
+    "Alternative",
     "BatchReport",
     "BinaryInputError",
     "Block",
     "ChangeOp",
     "ClauseChange",
     "Comparison",
+    "Compilation",
+    "Contribution",
+    "CrossCheck",
     "DecodeError",
     "DependencyError",
     "DocType",
@@ -110,33 +134,44 @@ __all__ = [
     "DocxSides",
     "EditOp",
     "FORMATS",
+    "Finding",
+    "FindingKind",
     "Footnote",
     "Heading",
     "InputError",
     "Lang",
+    "LangProvision",
     "Meeting",
+    "MergeOp",
     "Opening",
     "OutputError",
     "PairResult",
     "ParseError",
     "Part",
     "PdfText",
+    "Piece",
     "Proposal",
     "ProposalId",
     "ProposalSymbol",
+    "Provision",
+    "ProvisionStatus",
     "RenderOptions",
     "ResdiffError",
     "ResdiffWarning",
     "RevisionKind",
     "Role",
+    "Row",
     "Section",
     "SectionKind",
     "Segment",
     "Span",
+    "Stance",
     "Symbol",
     "TextInput",
     "Token",
     "compare",
+    "compile",
+    "crosscheck",
     "decode_bytes",
     "detect_lang",
     "document_to_akn",

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
+from resdiff._compile.cli import add_parser as _add_compile_parser
 from resdiff._errors import InputError, ResdiffError, warning_texts
 from resdiff._render import FORMATS, RenderOptions
 
@@ -86,6 +87,11 @@ def _build_parser() -> argparse.ArgumentParser:
     batch.add_argument("-o", "--output", metavar="OUT_DIR", required=True)
     batch.add_argument("-f", "--format", choices=["html", "json", "docx", "wdiff", "markdown"], default="html")
     batch.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
+
+    from resdiff._crosscheck.cli import add_arguments as crosscheck_arguments
+
+    crosscheck_arguments(sub.add_parser("crosscheck", help="check that two language versions agree on a revision"))
+    _add_compile_parser(sub, common)
     from resdiff._split_cli import add_split_parser
 
     add_split_parser(sub, common)
@@ -197,7 +203,8 @@ def _cmd_parse(args: argparse.Namespace, stdout: TextIO) -> int:
     elif args.format == "akn":
         import resdiff
 
-        out = resdiff.document_to_akn(doc)
+        keys = [part.key for part in resdiff.split_text(doc.text, doc=doc) if not part.front]
+        out = resdiff.document_to_akn(doc, keys)
     else:
         out = _outline(doc)
     _emit(out, args.output, stdout)
@@ -253,13 +260,33 @@ def _report_warnings(caught: Sequence[warnings.WarningMessage]) -> None:
         print(f"{_PROG}: warning: {text}", file=sys.stderr)
 
 
+def _cmd_crosscheck(args: argparse.Namespace, stdout: TextIO) -> int:
+    from resdiff._crosscheck.cli import run
+
+    return run(args, stdout)
+
+
+def _cmd_compile(args: argparse.Namespace, stdout: TextIO) -> int:
+    from resdiff._compile.cli import run
+
+    return run(args, stdout)
+
+
 def _cmd_split(args: argparse.Namespace, stdout: TextIO) -> int:
     from resdiff._split_cli import cmd_split
 
     return cmd_split(args, stdout)
 
 
-_COMMANDS = {"diff": _cmd_diff, "parse": _cmd_parse, "extract": _cmd_extract, "batch": _cmd_batch, "split": _cmd_split}
+_COMMANDS = {
+    "diff": _cmd_diff,
+    "parse": _cmd_parse,
+    "extract": _cmd_extract,
+    "batch": _cmd_batch,
+    "crosscheck": _cmd_crosscheck,
+    "compile": _cmd_compile,
+    "split": _cmd_split,
+}
 
 
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:

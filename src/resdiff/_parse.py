@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 
 from resdiff import _lexicon as lx
 from resdiff._errors import InputError, ResdiffWarning
-from resdiff._gc import paused_gc
 from resdiff._model import (
     Block,
     DocType,
@@ -816,11 +815,10 @@ def _parse_quietly(text: str, lang: Lang | str | None, source: str, memo: _LineM
     chosen = _coerce_lang(lang)
     if not isinstance(text, str):
         raise InputError(f"parse() needs text (str), got {type(text).__name__}")
-    with paused_gc():
-        language = chosen or detect_lang(text)
-        try:
-            doc = _Parser(text, language, source, memo.setdefault(language, {})).run()
-        except Exception as exc:  # noqa: BLE001 - the "never raises" guarantee; the warning names the bug
-            reason = f"internal parser error ({type(exc).__name__}: {exc}); compared as plain paragraphs"
-            doc = _plain(text, language, source, reason)
+    language = chosen or detect_lang(text)
+    try:
+        doc = _Parser(text, language, source, memo.setdefault(language, {})).run()
+    except Exception as exc:  # noqa: BLE001 - the "never raises" guarantee; the warning names the bug
+        reason = f"internal parser error ({type(exc).__name__}: {exc}); compared as plain paragraphs"
+        doc = _plain(text, language, source, reason)
     return doc

@@ -37,9 +37,10 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from resdiff._model import Block, Document, Role, SectionKind
+from resdiff._model import Block, DocType, Document, Role, SectionKind
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -58,16 +59,26 @@ _OTHER = {
     Role.PARAGRAPH: "text",
 }
 _NAME_SAFE = re.compile(r"[^a-z0-9]+")
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)")
 
 
-def document_to_akn(doc: Document) -> str:
-    """The document as an Akoma Ntoso 3.0 XML string (UTF-8 declaration, a final newline)."""
+def document_to_akn(doc: Document, keys: Sequence[str] | None = None) -> str:
+    """The document as an Akoma Ntoso 3.0 XML string (UTF-8 declaration, a final newline).
+
+    *keys*: one per statement, as :func:`resdiff.split_text` names them
+    (``resolution-2``, ``decision-5``); they give each statement its type and
+    number. Without them the first statement's come from ``doc.heading``, and
+    a later one's from its heading's first word when that is an English type
+    word (``RESOLUTION 2``), else ``statement-N``.
+    """
     from lxml import etree
 
     root = etree.Element(_q("akomaNtoso"), nsmap={None: AKN_NS})  # type: ignore[dict-item]
     statements = _statements(doc)
+    keys = list(keys or ())
     if len(statements) <= 1:
-        _Statement(doc, statements[0] if statements else (0, len(doc.blocks)), root).build()
+        key = keys[0] if keys else None
+        _Statement(doc, statements[0] if statements else (0, len(doc.blocks)), root, key, 1).build()
     else:
         collection = etree.SubElement(root, _q("documentCollection"), name="compilation")
         collection.append(_meta(doc, None, "compilation"))
@@ -79,7 +90,7 @@ def document_to_akn(doc: Document) -> str:
         body = etree.SubElement(collection, _q("collectionBody"))
         for n, span in enumerate(statements, 1):
             component = etree.SubElement(body, _q("component"), eId=f"cmp_{n}")
-            _Statement(doc, span, component).build()
+            _Statement(doc, span, component, keys[n - 1] if n <= len(keys) else None, n).build()
     return etree.tostring(root, encoding="unicode", pretty_print=False).join(
         ('<?xml version="1.0" encoding="UTF-8"?>\n', "\n")
     )
@@ -118,8 +129,11 @@ def _meta(doc: Document, heading: Block | None, number: str, *, references: bool
     from lxml import etree
 
     year = None
-    if heading is not None and doc.heading is not None and doc.heading.meeting is not None:
-        year = doc.heading.meeting.year
+    if heading is not None and doc.heading is not None and doc.blocks[doc.heading.block] is heading:
+        year = doc.heading.meeting.year if doc.heading.meeting is not None else None
+    elif heading is not None:
+        years = _YEAR.findall(heading.text)  # a later statement's heading: the last year it names
+        year = int(years[-1]) if years else None
     date = f"{year:04d}-01-01" if year else "0001-01-01"
     lang = _LANG3.get(doc.lang.value, "und")
     work = f"/akn/un/statement/deliberation/itu/{date}/{number}"
@@ -160,8 +174,10 @@ def _meta(doc: Document, heading: Block | None, number: str, *, references: bool
 class _Statement:
     """One statement's blocks [start, end) written into *parent*."""
 
-    def __init__(self, doc: Document, span: tuple[int, int], parent: etree._Element) -> None:
-        self.doc, self.parent = doc, parent
+    def __init__(
+        self, doc: Document, span: tuple[int, int], parent: etree._Element, key: str | None, n: int
+    ) -> None:
+        self.doc, self.parent, self.key, self.n = doc, parent, key, n
         self.start, self.end = span
         self.elements: dict[str, etree._Element] = {}  # block id -> the element its item became
 
@@ -171,14 +187,10 @@ class _Statement:
         doc = self.doc
         blocks = range(self.start, self.end)
         heading = next((doc.blocks[i] for i in blocks if doc.blocks[i].role is Role.HEADING), None)
-        doc_type = "resolution"
-        number = "document"
-        if heading is not None:
-            facts = _heading_facts(heading.text)
-            if facts:
-                doc_type, number = facts[0], f"{_SHORT.get(facts[0], facts[0][:3])}-{facts[1]}"
+        doc_type, number = self._facts(heading)
+        work = f"{_SHORT.get(doc_type, doc_type[:3])}-{number}" if number else f"statement-{self.n}"
         statement = etree.SubElement(self.parent, _q("statement"), name=doc_type)
-        statement.append(_meta(doc, heading, number, references=self.parent.tag != _q("component")))
+        statement.append(_meta(doc, heading, work, references=self.parent.tag != _q("component")))
         preface = etree.Element(_q("preface"))
         preamble = etree.Element(_q("preamble"))
         body = etree.Element(_q("mainBody"))
@@ -236,6 +248,19 @@ class _Statement:
             container = etree.SubElement(body, _q("hcontainer"), name="text", eId="hcontainer_empty")
             _p(etree.SubElement(container, _q("content")), "")
         statement.append(body)
+
+    def _facts(self, heading: Block | None) -> tuple[str, str]:
+        """The statement's type and number (``("resolution", "2")``; number "" when unknown)."""
+        if self.key:
+            doc_type, _, number = self.key.partition("-")
+            return doc_type, _NAME_SAFE.sub("-", number.lower()).strip("-")
+        doc = self.doc
+        if heading is not None and doc.heading is not None and doc.blocks[doc.heading.block] is heading:
+            return doc.heading.doc_type.value, _NAME_SAFE.sub("-", doc.heading.number.lower()).strip("-")
+        m = _LATIN_HEAD.fullmatch(heading.text) if heading is not None else None
+        if m and m.group("type").lower() in {t.value for t in DocType}:
+            return m.group("type").lower(), _NAME_SAFE.sub("-", m.group("rest").split()[0].lower()).strip("-")
+        return "resolution", ""
 
     def _item(self, container: etree._Element, block: Block, index: int) -> etree._Element:
         """An item as a recital, paragraph or point under its parent; returns its ``p``."""
@@ -323,16 +348,6 @@ def _to_intro(el: etree._Element) -> None:
 
 def _kind_name(kind: SectionKind) -> str:
     return _NAME_SAFE.sub("_", kind.value).strip("_")
-
-
-def _heading_facts(text: str) -> tuple[str, str] | None:
-    from resdiff._lexicon import match_heading
-
-    m = match_heading(text.strip())
-    if m is None:
-        return None
-    number = _NAME_SAFE.sub("-", m.number.lower()).strip("-") or "x"
-    return m.doc_type.value, number
 
 
 _LATIN_HEAD = re.compile(r"(?P<type>[^\W\d_][^\d]*?)\s+(?P<rest>\S.*)", re.S)

@@ -22,14 +22,20 @@ continues under the text column.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
-from resdiff._model import ChangeOp, EditOp
-from resdiff._render.html import change_symbol, clause_segments, page_title, proposal_id
+from resdiff._model import EditOp
+from resdiff._render._common import (
+    change_symbol,
+    clause_segments,
+    counts_line,
+    neutralize,
+    page_title,
+    proposal_id,
+)
 
 if TYPE_CHECKING:
-    from resdiff._model import Comparison
+    from resdiff._model import Comparison, Segment
     from resdiff._render import RenderOptions
 
 __all__ = ["SYMBOL_WIDTH", "neutralize", "render"]
@@ -51,27 +57,7 @@ SYMBOL_COLORS = {
     "MOVE": "\x1b[1;35m",
 }
 
-# Escape sequences in the input, removed whole: CSI (7-bit and 8-bit), OSC/DCS/SOS/PM/APC strings
-# up to BEL or ST (or the end of the text), and two-character ESC sequences.
-_SEQUENCE = re.compile(
-    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
-    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c|$)"
-    r"|\x1b[ -/]*[0-~]"
-)
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def neutralize(text: str) -> str:
-    r"""Input text made inert for a terminal: sequences removed, controls shown as U+FFFD.
-
-    >>> neutralize("a\x1b[2Jb\x07c\r\nd")
-    'ab\ufffdc\nd'
-    """
-    text = _SEQUENCE.sub("", text.replace("\r\n", "\n"))
-    return _CONTROL.sub("\ufffd", text)
-
-
-def _marked(segments, color: bool) -> str:
+def _marked(segments: tuple[Segment, ...], color: bool) -> str:
     """A block's marked text; a line break continues under the text column, colours paused over the pad."""
     pad = " " * SYMBOL_WIDTH
     out = []
@@ -99,15 +85,12 @@ def _marked(segments, color: bool) -> str:
 def render(comparison: Comparison, options: RenderOptions) -> str:
     """The comparison as terminal lines (a str ending in a newline)."""
     color = options.color
-    counts = comparison.counts()
-    editorial = sum(1 for c in comparison.changes if c.op is ChangeOp.MOD and c.editorial)
     pid = proposal_id(comparison, options)
     symbol = comparison.symbol.value
     head = " ".join(p for p in (symbol, neutralize(pid), neutralize(page_title(comparison, options))) if p)
     if color:
         head = BOLD + head + RESET
-    mod = f"{counts['MOD']}" + (f" ({editorial} editorial)" if editorial else "")
-    lines = [head, f"ADD {counts['ADD']} · MOD {mod} · SUP {counts['SUP']} · MOVE {counts['MOVE']} · NOC {counts['NOC']}"]
+    lines = [head, counts_line(comparison)]
     lines += [f"warning: {neutralize(w)}" for w in comparison.warnings]
     lines.append("")
     for change in comparison.changes:
