@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from resdiff._batch import BatchReport, PairResult, file_key, pair_files, run_batch
-from resdiff._errors import InputError
+from resdiff import BatchReport, InputError, PairResult, file_key, pair_files, run_batch
 
 ROOT = Path(__file__).resolve().parent.parent
 
 EN_OLD = "RESOLUTION {n} (Rev. Bucharest, 2022)\nThe Plenipotentiary Conference,\nresolves\n1\tto act;\n2\tto report;\n"
-EN_NEW = "RESOLUTION {n} (Rev. Doha, 2026)\nThe Plenipotentiary Conference,\nresolves\n1\tto act at once;\n2\tto report;\n"
+EN_NEW = (
+    "RESOLUTION {n} (Rev. Doha, 2026)\nThe Plenipotentiary Conference,\nresolves\n1\tto act at once;\n2\tto report;\n"
+)
 ZH_OLD = "第{n}号决议（2022年，布加勒斯特，修订版）\n全权代表大会，\n决议\n1\t采取行动；\n"
 ZH_NEW = "第{n}号决议（2026年，多哈，修订版）\n全权代表大会，\n决议\n1\t立即采取行动；\n"
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from resdiff._batch import BatchReport, PairResult, file_key, pair_files, run_batch
+from resdiff._batch.pairing import file_key, pair_files
+from resdiff._batch.report import BatchReport, PairResult
+from resdiff._batch.run import run_batch
 from resdiff._compare import compare
 from resdiff._errors import (
     BinaryInputError,

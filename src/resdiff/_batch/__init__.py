@@ -1,0 +1,16 @@
+"""Compare every resolution of a conference: two folders in, one output per pair and an index out.
+
+One job per module, imports flowing down this list:
+
+* :mod:`~resdiff._batch.run` — :func:`run_batch`: pair the files, run the pairs,
+  write the index; :func:`run_pair` reads, compares, renders and writes one pair;
+* :mod:`~resdiff._batch.pairing` — which file goes with which (:func:`file_key`,
+  :func:`pair_files`);
+* :mod:`~resdiff._batch.pool` — worker processes with a time limit per task;
+* :mod:`~resdiff._batch.progress` — the progress bar;
+* :mod:`~resdiff._batch.index` — ``index.json`` and ``index.html``;
+* :mod:`~resdiff._batch.report` — the values: :class:`PairResult`, :class:`BatchReport`;
+* :mod:`~resdiff._batch.source` — how batch reads one file.
+
+The public names are re-exported by :mod:`resdiff` itself.
+"""
