@@ -9,6 +9,7 @@ to ``-o`` unless the whole output is ready (the write is atomic).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import json
 import os
@@ -16,13 +17,9 @@ import sys
 import warnings
 from collections.abc import Sequence
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import NoReturn, TextIO
 
-from resdiff._errors import InputError, ResdiffError, warning_texts
-from resdiff._render import FORMATS, RenderOptions
-
-if TYPE_CHECKING:
-    from resdiff._model import Document
+import resdiff
 
 __all__ = ["main"]
 
@@ -49,7 +46,7 @@ def _build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     common = _Parser(add_help=False)
-    common.add_argument("--lang", choices=["zh", "en", "fr", "es", "ru", "ar"], help="force the language")
+    common.add_argument("--lang", choices=[lang.value for lang in resdiff.Lang], help="force the language")
     common.add_argument("--encoding", help="input encoding (default: UTF-8 with BOM handling, else detected)")
     common.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
 
@@ -62,7 +59,7 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     diff.add_argument("old", metavar="OLD")
     diff.add_argument("new", metavar="NEW", nargs="?")
-    diff.add_argument("-f", "--format", choices=sorted(FORMATS), default="text")
+    diff.add_argument("-f", "--format", choices=sorted(resdiff.FORMATS), default="text")
     diff.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colours in text format")
     diff.add_argument("--author", default="resdiff", help="docx: revision author")
     diff.add_argument("--date", help="docx: revision date, ISO 8601 (default: now)")
@@ -96,13 +93,9 @@ def _is_docx(path: str) -> bool:
 def _read_sides(path: str, encoding: str | None) -> tuple[str, str]:
     """Old and new text of one input: a .docx gives both sides, a text file the same text twice."""
     if _is_docx(path):
-        from resdiff._io.docx import read_docx
-
-        sides = read_docx(path)
+        sides = resdiff.read_docx(path)
         return sides.old, sides.new
-    from resdiff._io.text import read_text
-
-    text = read_text(path, encoding).text
+    text = resdiff.read_text(path, encoding).text
     return text, text
 
 
@@ -112,7 +105,7 @@ def _parse_date(value: str | None) -> datetime | None:
     try:
         date = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        raise InputError(f"--date {value!r} is not an ISO 8601 date") from None
+        raise resdiff.InputError(f"--date {value!r} is not an ISO 8601 date") from None
     return date if date.tzinfo else date.replace(tzinfo=timezone.utc)
 
 
@@ -124,22 +117,16 @@ def _color(choice: str, stream: TextIO, to_file: bool) -> bool:
 
 def _emit(data: str | bytes, output: str | None, stdout: TextIO) -> None:
     if output is not None and output != "-":
-        from resdiff._io.output import write_output
-
-        write_output(output, data)
+        resdiff.write_output(output, data)
     elif isinstance(data, bytes):
-        raise InputError("binary output (docx) needs -o FILE")
+        raise resdiff.InputError("binary output (docx) needs -o FILE")
     else:
         stdout.write(data)
         stdout.flush()
 
 
 def _cmd_diff(args: argparse.Namespace, stdout: TextIO) -> int:
-    from resdiff._compare import compare
-    from resdiff._parse import parse
-    from resdiff._render import render
-
-    options = RenderOptions(
+    options = resdiff.RenderOptions(
         author=args.author,
         date=_parse_date(args.date),
         marks=args.marks,
@@ -153,47 +140,43 @@ def _cmd_diff(args: argparse.Namespace, stdout: TextIO) -> int:
         warnings.simplefilter("always")
         if args.new is None:
             if not _is_docx(args.old):
-                raise InputError(
+                raise resdiff.InputError(
                     f"{args.old}: one file given; diff needs OLD and NEW, or one .docx with tracked changes"
                 )
             old_text, new_text = _read_sides(args.old, args.encoding)
             old_source, new_source = f"{args.old} (old side)", f"{args.old} (new side)"
         else:
             if args.old == "-" and args.new == "-":
-                raise InputError("standard input can be only one of OLD and NEW")
+                raise resdiff.InputError("standard input can be only one of OLD and NEW")
             old_text = _read_sides(args.old, args.encoding)[0]
             new_text = _read_sides(args.new, args.encoding)[1]
             old_source, new_source = args.old, args.new
         io_warnings = tuple(str(w.message) for w in caught)
-        old_doc = parse(old_text, lang=args.lang, source=old_source)
-        new_doc = parse(new_text, lang=args.lang, source=new_source)
-        cmp = compare(old_doc, new_doc)
+        old_doc = resdiff.parse(old_text, lang=args.lang, source=old_source)
+        new_doc = resdiff.parse(new_text, lang=args.lang, source=new_source)
+        cmp = resdiff.compare(old_doc, new_doc)
     # what reading the files warned about (a guessed encoding) belongs in the output too
     cmp = dataclasses.replace(cmp, warnings=io_warnings + cmp.warnings)
     _report_warnings(caught)
-    _emit(render(cmp, args.format, options), args.output, stdout)
+    _emit(resdiff.render(cmp, args.format, options), args.output, stdout)
     return 0 if cmp.symbol.value == "NOC" else 1
 
 
 def _cmd_parse(args: argparse.Namespace, stdout: TextIO) -> int:
-    from resdiff._parse import parse
-
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         text = _read_sides(args.file, args.encoding)[1]
-        doc = parse(text, lang=args.lang, source=args.file)
+        doc = resdiff.parse(text, lang=args.lang, source=args.file)
     _report_warnings(caught)
     if args.format == "json":
-        from resdiff._render.json_ import document_to_dict
-
-        out = json.dumps(document_to_dict(doc), ensure_ascii=False, indent=2) + "\n"
+        out = json.dumps(resdiff.document_to_dict(doc), ensure_ascii=False, indent=2) + "\n"
     else:
         out = _outline(doc)
     _emit(out, args.output, stdout)
     return 0
 
 
-def _outline(doc: Document) -> str:
+def _outline(doc: resdiff.Document) -> str:
     lines = [f"lang: {doc.lang.value}"]
     if doc.heading:
         h = doc.heading
@@ -221,9 +204,7 @@ def _cmd_extract(args: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def _cmd_batch(args: argparse.Namespace, stdout: TextIO) -> int:
-    from resdiff._batch import run_batch
-
-    report = run_batch(args.old_dir, args.new_dir, args.output, fmt=args.format, jobs=args.jobs, progress=None)
+    report = resdiff.run_batch(args.old_dir, args.new_dir, args.output, fmt=args.format, jobs=args.jobs, progress=None)
     for name in report.unmatched_old:
         print(f"{_PROG}: only in {args.old_dir}: {name}", file=sys.stderr)
     for name in report.unmatched_new:
@@ -236,7 +217,7 @@ def _cmd_batch(args: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def _report_warnings(caught: Sequence[warnings.WarningMessage]) -> None:
-    for text in warning_texts(caught):
+    for text in dict.fromkeys(str(w.message) for w in caught):  # each once, in the order first seen
         print(f"{_PROG}: warning: {text}", file=sys.stderr)
 
 
@@ -250,19 +231,20 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int
     try:
         args = parser.parse_args(argv)
         if args.version:
-            from resdiff import __version__
-
-            out.write(f"{_PROG} {__version__}\n")
+            out.write(f"{_PROG} {resdiff.__version__}\n")
             return 0
         if args.command is None:
             raise _UsageError(f"a command is needed: {', '.join(_COMMANDS)} (see '{_PROG} --help')")
-        return _COMMANDS[args.command](args, out)
+        # This process is ours: pause the cyclic collector while the command builds its
+        # objects (see resdiff.paused_gc); library calls leave it alone.
+        with resdiff.paused_gc():
+            return _COMMANDS[args.command](args, out)
     except SystemExit as exc:  # --help and --version style exits from argparse
         return exc.code if isinstance(exc.code, int) else 0
     except _UsageError as exc:
         print(f"{_PROG}: {exc}", file=sys.stderr)
         return 2
-    except ResdiffError as exc:
+    except resdiff.ResdiffError as exc:
         print(f"{_PROG}: {_one_line(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -270,12 +252,10 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int
         return 130
     except BrokenPipeError:
         # the reader went away (e.g. `resdiff … | head`): not an error of ours
-        try:
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stop Python's flush-at-exit complaint
-        except OSError:
-            pass
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stays open: it stops Python's flush-at-exit complaint
         return 1
-    except Exception as exc:  # noqa: BLE001 - last line of defence: one line, never a traceback
+    except Exception as exc:  # the last line of defence: one line, never a traceback
         if os.environ.get("RESDIFF_DEBUG"):
             raise
         print(f"{_PROG}: internal error: {type(exc).__name__}: {_one_line(str(exc))} "
