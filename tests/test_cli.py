@@ -12,7 +12,8 @@ import pytest
 
 from resdiff._cli import main
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
 OLD = str(CORPUS / "res68-zh" / "old.txt")
 NEW = str(CORPUS / "res68-zh" / "new.txt")
 
@@ -38,6 +39,7 @@ def test_identical_exit_0() -> None:
 def test_wdiff_has_one_line_per_paragraph_of_the_new_text_plus_deletions() -> None:
     """wdiff lines = new paragraphs + wholly suppressed old paragraphs; marks never span lines."""
     code, out = run("diff", OLD, NEW, "-f", "wdiff")
+    assert code == 1
     lines = out.splitlines()
     new_paras = [line for line in Path(NEW).read_text("utf-8").splitlines() if line.strip()]
     sup = [line for line in lines if line.startswith("[-") and line.endswith("-]") and "{+" not in line]
@@ -49,12 +51,14 @@ def test_wdiff_has_one_line_per_paragraph_of_the_new_text_plus_deletions() -> No
 def test_json_output_validates_against_the_schema() -> None:
     """--format json matches the published JSON Schema."""
     jsonschema = pytest.importorskip("jsonschema")
-    schema = json.loads((Path(__file__).resolve().parent.parent / "src/resdiff/schema/comparison.schema.json").read_text())
+    schema = json.loads((ROOT / "src/resdiff/schema/comparison.schema.json").read_text())
     code, out = run("diff", OLD, NEW, "-f", "json")
+    assert code == 1
     data = json.loads(out)
     jsonschema.validate(data, schema)
     assert data["symbol"] == "MOD"
-    assert data["changes"][0]["segments"][1] == {"op": "delete", "text": "2016年，哈马马特", "old": [7, 17], "new": None}
+    deleted = {"op": "delete", "text": "2016年，哈马马特", "old": [7, 17], "new": None}
+    assert data["changes"][0]["segments"][1] == deleted
 
 
 def test_output_file_and_stdin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -115,6 +119,7 @@ def test_html_title_option_is_escaped() -> None:
 def test_json_has_one_change_per_line() -> None:
     """Each change of the JSON output is one line that parses on its own."""
     code, out = run("diff", OLD, NEW, "-f", "json")
+    assert code == 1
     data = json.loads(out)
     lines = out.splitlines()
     start = lines.index('  "changes": [') + 1

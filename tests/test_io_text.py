@@ -19,7 +19,6 @@ from hypothesis import strategies as st
 from resdiff._errors import BinaryInputError, DecodeError, InputError, ResdiffError, ResdiffWarning
 from resdiff._io import text as textio
 from resdiff._io.text import TextInput, decode_bytes, read_text
-
 from strategies import unicode_text
 
 ZH = "第68号决议（2024年，新德里，修订版）\n考虑到\na)\t业界的参与；\n"
@@ -487,7 +486,10 @@ def _source_bytes(result: TextInput) -> set[bytes]:
     """The byte strings a TextInput may have come from (both byte orders for BOM codecs)."""
     if result.encoding in ("utf-16", "utf-32"):
         width = result.encoding
-        boms = {"utf-16": (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE), "utf-32": (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)}
+        boms = {
+            "utf-16": (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE),
+            "utf-32": (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE),
+        }
         le, be = boms[width]
         bare_le, bare_be = result.text.encode(width + "-le"), result.text.encode(width + "-be")
         # With the codec named and no BOM in the data, Python reads the machine's byte order.

@@ -36,7 +36,6 @@ from resdiff import ChangeOp, Comparison, Document, EditOp
 from resdiff._cli import main
 from resdiff._io import text as textio
 from resdiff._render import FORMATS, RenderOptions
-
 from strategies import resolutions, revision_pairs, sized_resolution_pair, unicode_text
 
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -92,7 +91,8 @@ def _lossless(doc: Document) -> None:
     pos = 0
     for block in doc.blocks:
         assert pos <= block.span.start <= block.span.end <= len(doc.text), block
-        assert _is_gap(doc.text[pos : block.span.start]), ("text lost before", block.id, doc.text[pos : block.span.start])
+        gap = doc.text[pos : block.span.start]
+        assert _is_gap(gap), ("text lost before", block.id, gap)
         assert doc.text[block.span.start : block.span.end] == block.text
         assert block.span.start <= block.body.start <= block.body.end <= block.span.end, block
         pos = block.span.end
@@ -248,7 +248,8 @@ def test_missing_file(tmp_path, good, capsys):
 def test_directory_as_input(tmp_path, good, capsys):
     """A directory as input: exit 2 and '<path>: is a directory'."""
     out = tmp_path / "out.txt"
-    line = _assert_clean_failure(main(["diff", str(tmp_path), good, "-o", str(out)]), capsys.readouterr().err, [str(tmp_path)], out)
+    code = main(["diff", str(tmp_path), good, "-o", str(out)])
+    line = _assert_clean_failure(code, capsys.readouterr().err, [str(tmp_path)], out)
     assert line.endswith("is a directory")
 
 
@@ -265,7 +266,8 @@ def test_unreadable_file(tmp_path, good, capsys, monkeypatch):
 
     monkeypatch.setattr(textio.os, "open", guarded)
     out = tmp_path / "out.txt"
-    line = _assert_clean_failure(main(["diff", str(secret), good, "-o", str(out)]), capsys.readouterr().err, ["secret.txt"], out)
+    code = main(["diff", str(secret), good, "-o", str(out)])
+    line = _assert_clean_failure(code, capsys.readouterr().err, ["secret.txt"], out)
     assert line.endswith("permission denied")
 
 
@@ -292,7 +294,8 @@ def test_undecodable_under_given_encoding(tmp_path, good, capsys):
 
 def test_unknown_encoding(tmp_path, good, capsys):
     """An unknown --encoding name: exit 2 naming it."""
-    line = _assert_clean_failure(main(["diff", good, good, "--encoding", "klingon-8"]), capsys.readouterr().err, ["good.txt"], None)
+    code = main(["diff", good, good, "--encoding", "klingon-8"])
+    line = _assert_clean_failure(code, capsys.readouterr().err, ["good.txt"], None)
     assert "klingon-8" in line
 
 
@@ -469,7 +472,10 @@ SPECIAL = {
     "zero-width": ("a)\tzero\u200bwidth\u200d joiner\u2060 here;", "a)\tzero\u200bwidth\u200d joiner\u2060 there;"),
     "emoji-astral": ("a)\tusers 😀 of 👩🏽‍💻 ICT 𠀀;", "a)\tusers 😃 of 👩🏽‍💻 ICT 🇨🇳 𠀀;"),
     "arabic-rtl": ("a)\tإن الاتحاد الدولي للاتصالات يعمل؛", "a)\tإن الاتحاد الدولي للاتصالات يعمل دائما؛"),
-    "combining-marks": ("a)\tcafe\u0301 nai\u0308ve \u0915\u094d\u0937;", "a)\tcafe\u0301 naive \u0915\u094d\u0937\u093f;"),
+    "combining-marks": (
+        "a)\tcafe\u0301 nai\u0308ve \u0915\u094d\u0937;",
+        "a)\tcafe\u0301 naive \u0915\u094d\u0937\u093f;",
+    ),
     "full-width": ("a)\t（１）ＩＴＵ－Ｔ；", "a)\t(1) ITU-T;"),
     "bidi-controls": ("a)\t\u202eevil\u202c text;", "a)\t\u202egood\u202c text;"),
 }
@@ -697,7 +703,9 @@ _PAYLOADS = [
     '\\<zq id="bs">',
 ]
 
-_payload_texts = st.tuples(unicode_text(max_size=20), st.sampled_from(_PAYLOADS), unicode_text(max_size=20)).map("".join)
+_payload_texts = st.tuples(
+    unicode_text(max_size=20), st.sampled_from(_PAYLOADS), unicode_text(max_size=20)
+).map("".join)
 
 
 @pytest.mark.skipif("html" not in _formats(), reason="no HTML renderer yet")
