@@ -18,6 +18,7 @@ def test_all_is_sorted_and_complete() -> None:
 
 
 PUBLIC = """
+    BATCH_TIMEOUT
     BatchReport BinaryInputError Block ChangeOp ClauseChange Comparison DecodeError DependencyError DocType Document
     DocxError DocxSides EditOp FORMATS Footnote Heading InputError Lang Meeting Opening OutputError PairResult
     ParseError Proposal ProposalId ProposalSymbol RenderOptions ResdiffError ResdiffWarning RevisionKind Role Section

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from resdiff._batch.pairing import file_key, pair_files
 from resdiff._batch.report import BatchReport, PairResult
-from resdiff._batch.run import run_batch
+from resdiff._batch.run import BATCH_TIMEOUT, run_batch
 from resdiff._compare import compare
 from resdiff._errors import (
     BinaryInputError,
@@ -86,6 +86,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "BATCH_TIMEOUT",
     "BatchReport",
     "BinaryInputError",
     "Block",
