@@ -3,7 +3,12 @@
 Exit status as ``diff(1)``: 0 no differences, 1 differences, 2 trouble. Trouble
 is one line on stderr (``resdiff: <file>: <problem>``), never a traceback;
 set ``RESDIFF_DEBUG=1`` to see one for an internal error. Nothing is written
-to ``-o`` unless the whole output is ready (the write is atomic).
+to ``-o`` unless the whole output is ready (the write is atomic), and ``-o``
+may not name one of the inputs.
+
+``resdiff OLD NEW …`` with the command left out is ``resdiff diff OLD NEW …``
+when OLD is an existing file (or ``-``); a command name always wins over a
+file of the same name. The CLI uses the public API only (``resdiff.X``).
 """
 
 from __future__ import annotations
@@ -13,9 +18,10 @@ import contextlib
 import dataclasses
 import json
 import os
+import stat
 import sys
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 from typing import NoReturn, TextIO
 
@@ -24,6 +30,39 @@ import resdiff
 __all__ = ["main"]
 
 _PROG = "resdiff"
+_DEFAULTS = resdiff.RenderOptions()
+
+#: -o's extension → the format it implies (without -f), and the formats that may write it.
+_DIFF_EXTENSIONS: dict[str, tuple[str, frozenset[str]]] = {
+    ".docx": ("docx", frozenset({"docx"})),
+    ".html": ("html", frozenset({"html"})),
+    ".htm": ("html", frozenset({"html"})),
+    ".json": ("json", frozenset({"json"})),
+    ".md": ("markdown", frozenset({"markdown"})),
+    ".markdown": ("markdown", frozenset({"markdown"})),
+    ".txt": ("text", frozenset({"text", "wdiff"})),
+}
+_PARSE_EXTENSIONS: dict[str, tuple[str, frozenset[str]]] = {
+    ".json": ("json", frozenset({"json"})),
+    ".txt": ("outline", frozenset({"outline"})),
+}
+
+#: diff options that only some formats read: option → (its attribute, the formats that read it).
+_FORMAT_OPTIONS: dict[str, tuple[str, frozenset[str]]] = {
+    "--color": ("color", frozenset({"text"})),
+    "--author": ("author", frozenset({"docx"})),
+    "--date": ("date", frozenset({"docx"})),
+    "--marks": ("marks", frozenset({"docx"})),
+    "--side-by-side": ("side_by_side", frozenset({"html"})),
+    "--title": ("title", frozenset({"html"})),
+    "--markdown-style": ("markdown_style", frozenset({"markdown"})),
+    "--proposal-id": ("proposal_id", frozenset({"docx", "html"})),
+}
+
+_EXIT_STATUS = """exit status (as diff(1)):
+  0  no differences (the ITU symbol is NOC)
+  1  differences
+  2  trouble: one line on standard error says what and where; nothing is written to -o"""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -37,53 +76,165 @@ class _UsageError(Exception):
     pass
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: at least 1")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r}: a number of seconds, 0 or more")
+    return value
+
+
 def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=_PROG,
-        description="Show what changed between two versions of an ITU resolution, marked as a drafter would.",
+        description="Show what changed between two versions of an ITU resolution, marked as a drafter would. "
+        f"'{_PROG} OLD NEW' is short for '{_PROG} diff OLD NEW'.",
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    langs = [lang.value for lang in resdiff.Lang]
 
     common = _Parser(add_help=False)
-    common.add_argument("--lang", choices=[lang.value for lang in resdiff.Lang], help="force the language")
-    common.add_argument("--encoding", help="input encoding (default: UTF-8 with BOM handling, else detected)")
-    common.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    common.add_argument(
+        "--lang", choices=langs, help=f"force the language ({', '.join(langs)}) instead of detecting it"
+    )
+    common.add_argument(
+        "--encoding",
+        metavar="E",
+        help="decode the input(s) with E (gb18030, utf-16, …); default: a byte-order mark, else UTF-8, "
+        "else GB18030 with a warning",
+    )
+    common.add_argument(
+        "-o", "--output", metavar="FILE", help="write here instead of standard output (never one of the inputs)"
+    )
 
+    formats = ", ".join(sorted(resdiff.FORMATS))
     diff = sub.add_parser(
         "diff",
         parents=[common],
         help="compare two versions (or one Word file with tracked changes)",
-        description="Compare OLD and NEW ('-' for standard input). With one .docx argument, "
-        "compare the two sides of its tracked changes.",
+        description="Compare OLD with NEW. With one .docx argument, compare the two sides of its tracked "
+        "changes (reject all = old, accept all = new).",
+        epilog=_EXIT_STATUS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    diff.add_argument("old", metavar="OLD")
-    diff.add_argument("new", metavar="NEW", nargs="?")
-    diff.add_argument("-f", "--format", choices=sorted(resdiff.FORMATS), default="text")
-    diff.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colours in text format")
-    diff.add_argument("--author", default="resdiff", help="docx: revision author")
-    diff.add_argument("--date", help="docx: revision date, ISO 8601 (default: now)")
-    diff.add_argument("--marks", choices=["tracked", "format"], default="tracked", help="docx: kind of marks")
-    diff.add_argument("--side-by-side", action="store_true", help="html: old and new in two columns")
-    diff.add_argument("--markdown-style", choices=["html", "markup"], default="html", help="markdown marks")
-    diff.add_argument("--proposal-id", default="", help="proposal ID to show with the symbol (ECP/38A23/1)")
-    diff.add_argument("--title", default="", help="html: page title (default: from the documents)")
+    diff.add_argument("old", metavar="OLD", help="the earlier version: a text file, a .docx, or - for standard input")
+    diff.add_argument(
+        "new", metavar="NEW", nargs="?", help="the later version (a text file, a .docx, or -); omit for one .docx"
+    )
+    diff.add_argument(
+        "-f",
+        "--format",
+        choices=sorted(resdiff.FORMATS),
+        metavar="FORMAT",
+        help=f"output format: {formats}; default: from -o's extension (.docx, .html/.htm, .json, "
+        ".md, .txt = text), else text (a symbol column and the marked text)",
+    )
+    diff.add_argument("--old-encoding", metavar="E", help="decode OLD with E (overrides --encoding for OLD)")
+    diff.add_argument("--new-encoding", metavar="E", help="decode NEW with E (overrides --encoding for NEW)")
+    diff.add_argument(
+        "--color",
+        choices=["auto", "always", "never"],
+        help="text: colours; auto (the default) = when standard output is a terminal and NO_COLOR is unset",
+    )
+    diff.add_argument("--author", metavar="NAME", help=f"docx: revision author (default: {_DEFAULTS.author})")
+    diff.add_argument("--date", metavar="ISO", help="docx: revision date, ISO 8601, years 1-9999 (default: now)")
+    diff.add_argument(
+        "--marks",
+        choices=["tracked", "format"],
+        help=f"docx: real tracked changes, or underline/strike formatting (default: {_DEFAULTS.marks})",
+    )
+    diff.add_argument("--side-by-side", action="store_true", default=None, help="html: old and new in two columns")
+    diff.add_argument(
+        "--markdown-style",
+        choices=["html", "markup"],
+        help=f"markdown: <ins>/<del> (html) or **…**/~~…~~ (markup) (default: {_DEFAULTS.markdown_style})",
+    )
+    diff.add_argument("--proposal-id", metavar="ID", help="docx, html: proposal ID shown with the symbol (ECP/38A23/1)")
+    diff.add_argument(
+        "--title", metavar="TEXT", help="html: page title (default: the heading and title of the new document)"
+    )
 
-    parse = sub.add_parser("parse", parents=[common], help="show the structure resdiff finds in a file")
-    parse.add_argument("file", metavar="FILE")
-    parse.add_argument("-f", "--format", choices=["json", "outline"], default="outline")
+    parse = sub.add_parser(
+        "parse",
+        parents=[common],
+        help="show the structure resdiff finds in a file",
+        description="Show the blocks, sections and labels resdiff finds in FILE.",
+    )
+    parse.add_argument("file", metavar="FILE", help="a text file, a .docx (its accept-all text), or -")
+    parse.add_argument(
+        "-f",
+        "--format",
+        choices=["json", "outline"],
+        help="outline: one block a line; json: every block, span and label (default: from -o's extension "
+        "(.json, .txt), else outline)",
+    )
 
-    extract = sub.add_parser("extract", parents=[common], help="write one side of a Word file's changes as text")
-    extract.add_argument("file", metavar="FILE")
-    extract.add_argument("--side", choices=["old", "new"], default="new")
+    extract = sub.add_parser(
+        "extract",
+        parents=[common],
+        help="write one side of a Word file's changes as text",
+        description="Write one side of FILE's tracked changes (or manual underline/strikethrough marks) as text.",
+    )
+    extract.add_argument("file", metavar="FILE", help="a .docx (a text file is written back as it is)")
+    extract.add_argument(
+        "--side",
+        choices=["old", "new"],
+        default="new",
+        help="old = every change rejected, new = every change accepted (default: new)",
+    )
 
-    batch = sub.add_parser("batch", help="compare every resolution in two folders")
-    batch.add_argument("old_dir", metavar="OLD_DIR")
-    batch.add_argument("new_dir", metavar="NEW_DIR")
-    batch.add_argument("-o", "--output", metavar="OUT_DIR", required=True)
-    batch.add_argument("-f", "--format", choices=["html", "json", "docx", "wdiff", "markdown"], default="html")
-    batch.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
+    batch = sub.add_parser(
+        "batch",
+        help="compare every resolution in two folders",
+        description="Compare each file of OLD_DIR with its partner in NEW_DIR (paired by document type and "
+        "number, then heading, then name; see docs/batch.md). One output per pair and an index "
+        "(index.html, index.json) go to OUT_DIR.",
+        epilog="exit status: 0 every pair NOC, 1 some pair differs, 2 some pair failed or a folder is unusable",
+    )
+    batch.add_argument("old_dir", metavar="OLD_DIR", help="folder of the earlier versions")
+    batch.add_argument("new_dir", metavar="NEW_DIR", help="folder of the later versions")
+    batch.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT_DIR",
+        required=True,
+        help="folder for the outputs and the index (created if missing; not inside OLD_DIR or NEW_DIR)",
+    )
+    batch.add_argument(
+        "-f",
+        "--format",
+        choices=["html", "json", "docx", "wdiff", "markdown"],
+        default="html",
+        help="format of each pair's output (default: html)",
+    )
+    batch.add_argument(
+        "--jobs", type=_positive_int, metavar="N", help="worker processes (default: one per core)"
+    )
+    batch.add_argument(
+        "--timeout",
+        type=_seconds,
+        metavar="SECONDS",
+        default=resdiff.BATCH_TIMEOUT,
+        help=f"time one pair may take before it is stopped and recorded as failed "
+        f"(default: {resdiff.BATCH_TIMEOUT:g}; 0 = no limit)",
+    )
     return parser
+
+
+# ---------------------------------------------------------------- inputs and outputs
 
 
 def _is_docx(path: str) -> bool:
@@ -93,10 +244,65 @@ def _is_docx(path: str) -> bool:
 def _read_sides(path: str, encoding: str | None) -> tuple[str, str]:
     """Old and new text of one input: a .docx gives both sides, a text file the same text twice."""
     if _is_docx(path):
+        _require_regular(path)
         sides = resdiff.read_docx(path)
         return sides.old, sides.new
     text = resdiff.read_text(path, encoding).text
     return text, text
+
+
+def _require_regular(path: str) -> None:
+    """A Word file is a zip, read by seeking: a FIFO or device named .docx is refused, not read forever."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # the reader says what is wrong with it
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        raise resdiff.InputError(f"{path}: not a regular file; a .docx must be one")
+
+
+def _identity(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.fstat(sys.stdin.fileno()) if path == "-" else os.stat(path)
+    except (OSError, ValueError, AttributeError):  # a test's stdin may have no descriptor
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _refuse_output_over_input(output: str | None, inputs: Sequence[str | None]) -> None:
+    """-o naming one of the inputs (same device and inode: links, symbolic links, stdin) is refused."""
+    if output is None or output == "-":
+        return
+    target = _identity(output)
+    if target is None:
+        return
+    mode = os.stat(output).st_mode
+    if not stat.S_ISREG(mode):
+        return  # a device or FIFO is written into, never replaced, and /dev/stdout may be the terminal
+    for source in inputs:
+        if source is not None and _identity(source) == target:
+            shown = "standard input" if source == "-" else source
+            raise resdiff.InputError(f"-o {output} is the input {shown}; refusing to overwrite it")
+
+
+def _choose_format(
+    given: str | None, output: str | None, table: dict[str, tuple[str, frozenset[str]]], default: str
+) -> str:
+    """-f, else the format -o's extension implies, else *default*; exit 2 when -f and the extension disagree."""
+    if output is None or output == "-":
+        return given or default
+    ext = os.path.splitext(output)[1].lower()
+    implied = table.get(ext)
+    if implied is None:
+        return given or default
+    if given is None:
+        return implied[0]
+    if given not in implied[1]:
+        raise _UsageError(
+            f"-f {given} contradicts the output name {output} (a {ext} file is "
+            f"{' or '.join(sorted(implied[1]))}); change one of them"
+        )
+    return given
 
 
 def _parse_date(value: str | None) -> datetime | None:
@@ -105,12 +311,18 @@ def _parse_date(value: str | None) -> datetime | None:
     try:
         date = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        raise resdiff.InputError(f"--date {value!r} is not an ISO 8601 date") from None
-    return date if date.tzinfo else date.replace(tzinfo=timezone.utc)
+        raise resdiff.InputError(f"--date {value!r} is not an ISO 8601 date in years 1-9999") from None
+    if date.tzinfo is None:
+        return date.replace(tzinfo=timezone.utc)
+    try:
+        date.astimezone(timezone.utc)  # what the Word renderer writes: it must exist too
+    except OverflowError:
+        raise resdiff.InputError(f"--date {value!r} is out of range: in UTC it falls outside years 1-9999") from None
+    return date
 
 
-def _color(choice: str, stream: TextIO, to_file: bool) -> bool:
-    if choice != "auto":
+def _color(choice: str | None, stream: TextIO, to_file: bool) -> bool:
+    if choice not in (None, "auto"):
         return choice == "always"
     return not to_file and "NO_COLOR" not in os.environ and stream.isatty()
 
@@ -118,38 +330,69 @@ def _color(choice: str, stream: TextIO, to_file: bool) -> bool:
 def _emit(data: str | bytes, output: str | None, stdout: TextIO) -> None:
     if output is not None and output != "-":
         resdiff.write_output(output, data)
-    elif isinstance(data, bytes):
+        return
+    if isinstance(data, bytes):
         raise resdiff.InputError("binary output (docx) needs -o FILE")
-    else:
+    buffer = getattr(stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (a test's StringIO)
         stdout.write(data)
         stdout.flush()
+        return
+    # UTF-8 whatever the locale: the outputs are UTF-8 (HTML and JSON say so), and a Latin-1
+    # terminal must not turn a Chinese diff into an encoding error.
+    stdout.flush()
+    buffer.write(data.encode("utf-8"))
+    buffer.flush()
+
+
+def _report_warnings(caught: Sequence[warnings.WarningMessage], shown: Sequence[str] = ()) -> None:
+    """Each warning once as 'resdiff: warning: …', except those the output on standard output already shows."""
+    for text in dict.fromkeys(str(w.message) for w in caught):  # each once, in the order first seen
+        if text not in shown:
+            print(f"{_PROG}: warning: {text}", file=sys.stderr)
+
+
+def _warn_ignored_options(args: argparse.Namespace) -> None:
+    for option, (attr, formats) in _FORMAT_OPTIONS.items():
+        if getattr(args, attr) is not None and args.format not in formats:
+            where = " or ".join(f"-f {f}" for f in sorted(formats))
+            print(f"{_PROG}: warning: {option} applies to {where} only; ignored for -f {args.format}", file=sys.stderr)
+
+
+# ---------------------------------------------------------------- commands
 
 
 def _cmd_diff(args: argparse.Namespace, stdout: TextIO) -> int:
+    args.format = _choose_format(args.format, args.output, _DIFF_EXTENSIONS, "text")
+    _warn_ignored_options(args)
+    to_stdout = args.output in (None, "-")
     options = resdiff.RenderOptions(
-        author=args.author,
+        author=_DEFAULTS.author if args.author is None else args.author,
         date=_parse_date(args.date),
-        marks=args.marks,
-        side_by_side=args.side_by_side,
-        color=_color(args.color, stdout, args.output not in (None, "-")),
-        markdown_style=args.markdown_style,
-        proposal_id=args.proposal_id,
-        title=args.title,
+        marks=args.marks or _DEFAULTS.marks,
+        side_by_side=bool(args.side_by_side),
+        color=_color(args.color, stdout, not to_stdout),
+        markdown_style=args.markdown_style or _DEFAULTS.markdown_style,
+        proposal_id=args.proposal_id or _DEFAULTS.proposal_id,
+        title=args.title or _DEFAULTS.title,
     )
+    if args.new is None and not _is_docx(args.old):
+        raise resdiff.InputError(
+            f"{args.old}: one file given; diff needs OLD and NEW, or one .docx with tracked changes"
+        )
+    if args.old == "-" and args.new == "-":
+        raise resdiff.InputError("standard input can be only one of OLD and NEW")
+    _refuse_output_over_input(args.output, (args.old, args.new))
+    old_encoding = args.old_encoding or args.encoding
+    new_encoding = args.new_encoding or args.encoding
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         if args.new is None:
-            if not _is_docx(args.old):
-                raise resdiff.InputError(
-                    f"{args.old}: one file given; diff needs OLD and NEW, or one .docx with tracked changes"
-                )
-            old_text, new_text = _read_sides(args.old, args.encoding)
+            old_text, new_text = _read_sides(args.old, old_encoding)
             old_source, new_source = f"{args.old} (old side)", f"{args.old} (new side)"
         else:
-            if args.old == "-" and args.new == "-":
-                raise resdiff.InputError("standard input can be only one of OLD and NEW")
-            old_text = _read_sides(args.old, args.encoding)[0]
-            new_text = _read_sides(args.new, args.encoding)[1]
+            old_text = _read_sides(args.old, old_encoding)[0]
+            new_text = _read_sides(args.new, new_encoding)[1]
             old_source, new_source = args.old, args.new
         io_warnings = tuple(str(w.message) for w in caught)
         old_doc = resdiff.parse(old_text, lang=args.lang, source=old_source)
@@ -157,21 +400,25 @@ def _cmd_diff(args: argparse.Namespace, stdout: TextIO) -> int:
         cmp = resdiff.compare(old_doc, new_doc)
     # what reading the files warned about (a guessed encoding) belongs in the output too
     cmp = dataclasses.replace(cmp, warnings=io_warnings + cmp.warnings)
-    _report_warnings(caught)
+    # the text format shows every warning at its top: on standard output, once is enough
+    _report_warnings(caught, cmp.warnings if args.format == "text" and to_stdout else ())
     _emit(resdiff.render(cmp, args.format, options), args.output, stdout)
     return 0 if cmp.symbol.value == "NOC" else 1
 
 
 def _cmd_parse(args: argparse.Namespace, stdout: TextIO) -> int:
+    args.format = _choose_format(args.format, args.output, _PARSE_EXTENSIONS, "outline")
+    _refuse_output_over_input(args.output, (args.file,))
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         text = _read_sides(args.file, args.encoding)[1]
         doc = resdiff.parse(text, lang=args.lang, source=args.file)
-    _report_warnings(caught)
     if args.format == "json":
         out = json.dumps(resdiff.document_to_dict(doc), ensure_ascii=False, indent=2) + "\n"
     else:
         out = _outline(doc)
+    # the outline lists the document's warnings at its end: on standard output, once is enough
+    _report_warnings(caught, doc.warnings if args.format == "outline" and args.output in (None, "-") else ())
     _emit(out, args.output, stdout)
     return 0
 
@@ -195,6 +442,7 @@ def _outline(doc: resdiff.Document) -> str:
 
 
 def _cmd_extract(args: argparse.Namespace, stdout: TextIO) -> int:
+    _refuse_output_over_input(args.output, (args.file,))
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         old, new = _read_sides(args.file, args.encoding)
@@ -204,7 +452,15 @@ def _cmd_extract(args: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def _cmd_batch(args: argparse.Namespace, stdout: TextIO) -> int:
-    report = resdiff.run_batch(args.old_dir, args.new_dir, args.output, fmt=args.format, jobs=args.jobs, progress=None)
+    report = resdiff.run_batch(
+        args.old_dir,
+        args.new_dir,
+        args.output,
+        fmt=args.format,
+        jobs=args.jobs,
+        progress=None,
+        timeout=args.timeout or None,
+    )
     for name in report.unmatched_old:
         print(f"{_PROG}: only in {args.old_dir}: {name}", file=sys.stderr)
     for name in report.unmatched_new:
@@ -212,16 +468,34 @@ def _cmd_batch(args: argparse.Namespace, stdout: TextIO) -> int:
     for pair in report.pairs:
         if pair.error:
             print(f"{_PROG}: {pair.error}", file=sys.stderr)
-    stdout.write(f"{len(report.pairs)} pairs compared; index in {os.path.join(args.output, 'index.html')}\n")
+    stdout.write(
+        f"{len(report.pairs)} pairs compared, {report.failed} failed; index in {report.index_html}\n"
+    )
     return report.exit_code
 
 
-def _report_warnings(caught: Sequence[warnings.WarningMessage]) -> None:
-    for text in dict.fromkeys(str(w.message) for w in caught):  # each once, in the order first seen
-        print(f"{_PROG}: warning: {text}", file=sys.stderr)
+_COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
+    "diff": _cmd_diff,
+    "parse": _cmd_parse,
+    "extract": _cmd_extract,
+    "batch": _cmd_batch,
+}
 
 
-_COMMANDS = {"diff": _cmd_diff, "parse": _cmd_parse, "extract": _cmd_extract, "batch": _cmd_batch}
+def _with_command(argv: list[str]) -> list[str]:
+    """*argv* with ``diff`` put in front when the command was left out and the first word is a file."""
+    if not argv or argv[0] in _COMMANDS or (argv[0].startswith("-") and argv[0] != "-"):
+        return argv
+    first = argv[0]
+    if first == "-" or os.path.isfile(first) or (os.path.exists(first) and not os.path.isdir(first)):
+        return ["diff", *argv]
+    if os.path.isdir(first):
+        raise _UsageError(
+            f"{first!r} is a folder; to compare two folders: {_PROG} batch OLD_DIR NEW_DIR -o OUT_DIR"
+        )
+    raise _UsageError(
+        f"{first!r} is neither a command ({', '.join(_COMMANDS)}) nor an existing file (see '{_PROG} --help')"
+    )
 
 
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
@@ -229,7 +503,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int
     out = stdout if stdout is not None else sys.stdout
     parser = _build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(_with_command(list(sys.argv[1:] if argv is None else argv)))
         if args.version:
             out.write(f"{_PROG} {resdiff.__version__}\n")
             return 0
@@ -242,7 +516,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int
     except SystemExit as exc:  # --help and --version style exits from argparse
         return exc.code if isinstance(exc.code, int) else 0
     except _UsageError as exc:
-        print(f"{_PROG}: {exc}", file=sys.stderr)
+        print(f"{_PROG}: {_one_line(str(exc))}", file=sys.stderr)
         return 2
     except resdiff.ResdiffError as exc:
         print(f"{_PROG}: {_one_line(str(exc))}", file=sys.stderr)
@@ -258,8 +532,10 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int
     except Exception as exc:  # the last line of defence: one line, never a traceback
         if os.environ.get("RESDIFF_DEBUG"):
             raise
-        print(f"{_PROG}: internal error: {type(exc).__name__}: {_one_line(str(exc))} "
-              "(set RESDIFF_DEBUG=1 for details)", file=sys.stderr)
+        print(
+            f"{_PROG}: internal error: {type(exc).__name__}: {_one_line(str(exc))} (set RESDIFF_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
         return 2
 
 
