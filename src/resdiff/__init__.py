@@ -12,9 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from resdiff._batch.pairing import file_key, pair_files
-from resdiff._batch.report import BatchReport, PairResult
-from resdiff._batch.run import BATCH_TIMEOUT, run_batch
+from resdiff._batch import BATCH_TIMEOUT
 from resdiff._compare import compare
 from resdiff._errors import (
     BinaryInputError,
@@ -59,13 +57,22 @@ from resdiff._render import FORMATS, RenderOptions, render
 from resdiff._segment import Token, tokenize
 
 if TYPE_CHECKING:
+    from resdiff._batch.pairing import file_key, pair_files
+    from resdiff._batch.report import BatchReport, PairResult
+    from resdiff._batch.run import run_batch
     from resdiff._io.docx import DocxSides, read_docx, read_docx_text
     from resdiff._render.json_ import document_to_dict, to_dict
 
 __version__ = "0.1.0"
 
-# Loaded on first use: the Word reader pulls in lxml, and no renderer loads before it is asked for.
+# Loaded on first use: the Word reader pulls in lxml, no renderer loads before it is asked for, and
+# the batch machinery (pairing, pool, index) stays out of a single diff.
 _LAZY = {
+    "BatchReport": "resdiff._batch.report",
+    "PairResult": "resdiff._batch.report",
+    "file_key": "resdiff._batch.pairing",
+    "pair_files": "resdiff._batch.pairing",
+    "run_batch": "resdiff._batch.run",
     "DocxSides": "resdiff._io.docx",
     "read_docx": "resdiff._io.docx",
     "read_docx_text": "resdiff._io.docx",

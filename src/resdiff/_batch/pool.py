@@ -19,18 +19,19 @@ Workers ignore Ctrl-C: the parent handles it, and closing the pool kills them.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
-import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
-from multiprocessing.process import BaseProcess
 from types import TracebackType
-from typing import TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from resdiff._gc import paused_gc
+
+if TYPE_CHECKING:  # multiprocessing loads on the first worker, not with ``import resdiff``
+    from multiprocessing.connection import Connection
+    from multiprocessing.context import DefaultContext
+    from multiprocessing.process import BaseProcess
 
 __all__ = ["Abandoned", "Pool"]
 
@@ -49,6 +50,8 @@ class Abandoned:
 
 def _serve(conn: Connection) -> None:
     """A worker's life: take (function, argument), send back (True, result) or (False, error), repeat."""
+    import signal
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     while True:
         try:
@@ -89,7 +92,7 @@ class Pool:
             raise ValueError(f"timeout must be more than 0 seconds, not {timeout}")
         self.workers = workers
         self.timeout = timeout
-        self._context = multiprocessing.get_context()
+        self._context: DefaultContext | None = None  # multiprocessing's default context, on the first start
         self._idle: list[_Worker] = []
         self._busy: list[_Worker] = []
 
@@ -133,6 +136,8 @@ class Pool:
         wait_for = None
         if self.timeout is not None:
             wait_for = max(0.0, min(w.deadline for w in self._busy) - time.monotonic())
+        from multiprocessing.connection import wait
+
         handles: list[Connection | int] = [w.conn for w in self._busy]
         handles += [w.process.sentinel for w in self._busy]
         ready = set(wait(handles, wait_for))
@@ -161,6 +166,10 @@ class Pool:
             yield task, outcome
 
     def _start(self) -> _Worker:
+        if self._context is None:
+            import multiprocessing
+
+            self._context = multiprocessing.get_context()
         parent, child = self._context.Pipe()
         process = self._context.Process(target=_serve, args=(child,), daemon=True, name="resdiff-worker")
         process.start()

@@ -6,7 +6,7 @@ and the batch goes on. The index (``index.json`` and ``index.html``) is always
 written, even when the batch is interrupted, and lists every pair with its ITU
 symbol and clause counts, the failures and the unmatched files.
 
-The time limit (:data:`BATCH_TIMEOUT`, 60 s a pair) is enforced by running
+The time limit (:data:`~resdiff._batch.BATCH_TIMEOUT`, 60 s a pair) is enforced by running
 pairs in worker processes (:mod:`resdiff._batch.pool`) and killing one that
 runs past it; only ``jobs=1, timeout=None`` runs the pairs in the calling
 process. The headings of files whose names give no key are read in the same
@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from resdiff._batch import BATCH_TIMEOUT
 from resdiff._batch.index import INDEX_STEM, write_index
 from resdiff._batch.pairing import heading_key, natural, output_names, pair_files
 from resdiff._batch.pool import Abandoned, Pool
@@ -34,11 +35,7 @@ from resdiff._io import os_reason
 from resdiff._io.output import TEMP_SUFFIX, temp_prefix
 from resdiff._render import FORMATS, RenderOptions
 
-__all__ = ["BATCH_TIMEOUT", "EXTENSIONS", "Job", "run_batch", "run_pair"]
-
-#: Seconds one pair may take (read, compare, render, write) before its worker is killed and the
-#: pair recorded as failed. Resolutions take well under a second; 10 MB pairs about 15 s.
-BATCH_TIMEOUT = 60.0
+__all__ = ["EXTENSIONS", "Job", "run_batch", "run_pair"]
 
 #: Output file extension per format.
 EXTENSIONS: dict[str, str] = {

@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import secrets
 import stat
 import sys
 
@@ -116,7 +115,7 @@ def _create_temp(directory: str, name: str) -> tuple[int, str]:
     prefix = temp_prefix(directory, name)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
     for _ in range(_TEMP_ATTEMPTS):
-        path = os.path.join(directory, f"{prefix}{secrets.token_hex(_TOKEN_HEX // 2)}{TEMP_SUFFIX}")
+        path = os.path.join(directory, f"{prefix}{os.urandom(_TOKEN_HEX // 2).hex()}{TEMP_SUFFIX}")
         try:
             return os.open(path, flags, 0o600), path
         except FileExistsError:
