@@ -104,4 +104,4 @@ def test_readme_quick_start_example_holds() -> None:
     cmp = resdiff.compare(old, new)
     assert f"# {cmp.symbol.value} {cmp.counts()}" in readme
     assert "# " + resdiff.render(cmp, "wdiff").splitlines()[0] in readme
-    assert "python3 -m resdiff diff corpus/res68-zh/old.txt corpus/res68-zh/new.txt" in readme
+    assert ".venv/bin/resdiff diff corpus/res68-zh/old.txt corpus/res68-zh/new.txt" in readme

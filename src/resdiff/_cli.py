@@ -125,8 +125,8 @@ def _build_parser() -> argparse.ArgumentParser:
         "diff",
         parents=[common],
         help="compare two versions (or one Word file with tracked changes)",
-        description="Compare OLD with NEW. With one .docx argument, compare the two sides of its tracked "
-        "changes (reject all = old, accept all = new).",
+        description="Compare OLD with NEW. With one .docx argument, compare the two sides of its\n"
+        "tracked changes (reject all = old, accept all = new).",
         epilog=_EXIT_STATUS,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -164,7 +164,9 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     diff.add_argument("--proposal-id", metavar="ID", help="docx, html: proposal ID shown with the symbol (ECP/38A23/1)")
     diff.add_argument(
-        "--title", metavar="TEXT", help="html: page title (default: the heading and title of the new document)"
+        "--title",
+        metavar="TEXT",
+        help="html: page title (default: the heading and title of the new document, else of the old one)",
     )
 
     parse = sub.add_parser(
