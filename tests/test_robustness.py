@@ -943,3 +943,16 @@ def test_a_stdout_that_cannot_encode_chinese_gets_utf8(tmp_path, good):
     proc = subprocess.run(argv, capture_output=True, env=env, timeout=120)
     assert proc.returncode == 1 and proc.stderr == b""
     assert proc.stdout.decode("utf-8") == resdiff.render(resdiff.compare(OLD, NEW), "wdiff")
+
+
+def test_a_closed_standard_output_is_one_line(tmp_path, good):
+    """Started with standard output closed (>&-), resdiff exits 2 in one line; with -o it works."""
+    old = tmp_path / "old.txt"
+    old.write_text(OLD, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(SRC))
+    base = f"{sys.executable} -m resdiff diff {old} {good}"
+    closed = subprocess.run(["sh", "-c", f"{base} >&-"], capture_output=True, text=True, env=env, timeout=120)
+    assert (closed.returncode, closed.stderr) == (2, "resdiff: -: cannot write (standard output is closed)\n")
+    out = tmp_path / "out.html"
+    written = subprocess.run(["sh", "-c", f"{base} -o {out} >&-"], capture_output=True, text=True, env=env, timeout=120)
+    assert written.returncode == 1 and out.read_text("utf-8").startswith("<!DOCTYPE html>")

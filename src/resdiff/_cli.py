@@ -16,6 +16,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
+import errno
+import io
 import json
 import os
 import stat
@@ -23,7 +25,7 @@ import sys
 import warnings
 from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
-from typing import NoReturn, TextIO
+from typing import NoReturn, TextIO, cast
 
 import resdiff
 
@@ -74,6 +76,16 @@ class _Parser(argparse.ArgumentParser):
 
 class _UsageError(Exception):
     pass
+
+
+class _ClosedStream(io.TextIOBase):
+    """Standard output when the process was started without one (``resdiff … >&-``)."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def isatty(self) -> bool:
+        return False
 
 
 def _positive_int(text: str) -> int:
@@ -336,15 +348,20 @@ def _emit(data: str | bytes, output: str | None, stdout: TextIO) -> None:
     if isinstance(data, bytes):
         raise resdiff.InputError("binary output (docx) needs -o FILE")
     buffer = getattr(stdout, "buffer", None)
-    if buffer is None:  # a text-only stream (a test's StringIO)
-        stdout.write(data)
+    try:
+        if buffer is None:  # a text-only stream (a test's StringIO)
+            stdout.write(data)
+            stdout.flush()
+            return
+        # UTF-8 whatever the locale: the outputs are UTF-8 (HTML and JSON say so), and a Latin-1
+        # terminal must not turn a Chinese diff into an encoding error.
         stdout.flush()
-        return
-    # UTF-8 whatever the locale: the outputs are UTF-8 (HTML and JSON say so), and a Latin-1
-    # terminal must not turn a Chinese diff into an encoding error.
-    stdout.flush()
-    buffer.write(data.encode("utf-8"))
-    buffer.flush()
+        buffer.write(data.encode("utf-8"))
+        buffer.flush()
+    except BrokenPipeError:
+        raise  # the reader went away: main() handles it quietly
+    except OSError as exc:
+        raise resdiff.OutputError(f"-: cannot write ({(exc.strerror or str(exc)).lower()})") from None
 
 
 def _report_warnings(caught: Sequence[warnings.WarningMessage], shown: Sequence[str] = ()) -> None:
@@ -470,9 +487,8 @@ def _cmd_batch(args: argparse.Namespace, stdout: TextIO) -> int:
     for pair in report.pairs:
         if pair.error:
             print(f"{_PROG}: {pair.error}", file=sys.stderr)
-    stdout.write(
-        f"{len(report.pairs)} pairs compared, {report.failed} failed; index in {report.index_html}\n"
-    )
+    summary = f"{len(report.pairs)} pairs compared, {report.failed} failed; index in {report.index_html}\n"
+    _emit(summary, None, stdout)
     return report.exit_code
 
 
@@ -502,7 +518,8 @@ def _with_command(argv: list[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
     """Run the command line; returns the exit status instead of exiting."""
-    out = stdout if stdout is not None else sys.stdout
+    # sys.stdout is None when the process was started without one (`resdiff … >&-`)
+    out = stdout if stdout is not None else (sys.stdout if sys.stdout is not None else cast(TextIO, _ClosedStream()))
     parser = _build_parser()
     try:
         args = parser.parse_args(_with_command(list(sys.argv[1:] if argv is None else argv)))
