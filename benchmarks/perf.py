@@ -1,7 +1,7 @@
 """Speed benchmark: resdiff against whole-document baselines, process costs, growth, batch.
 
     .venv/bin/python benchmarks/perf.py          # full run, < 15 minutes on 2 cores
-    .venv/bin/python benchmarks/perf.py --quick  # smaller cases and fewer repeats, < 1 minute
+    .venv/bin/python benchmarks/perf.py --quick  # smaller cases and fewer repeats, about a minute
 
 Every timed method runs in a fresh process of its own (``perf_worker.py``):
 one warm-up run, then repeats until REPEATS runs or BUDGET seconds; the
@@ -10,8 +10,12 @@ figure is the median with its inter-quartile range. Peak memory is
 child's maximum resident set size for whole processes. A run longer than the
 time limit is killed and recorded as "> limit".
 
-Writes ``benchmarks/results/perf.json`` and rewrites the table between
-``<!-- perf:start -->`` and ``<!-- perf:end -->`` in ``docs/performance.md``.
+A full run writes ``benchmarks/results/perf.json`` and rewrites the table
+between ``<!-- perf:start -->`` and ``<!-- perf:end -->`` in
+``docs/performance.md``. A ``--quick`` run measures smaller cases with fewer
+repeats and looser limits, so its figures are not the published ones: it
+writes ``benchmarks/results/perf-quick.json`` (git-ignored) and never touches
+the doc or ``perf.json`` (see :func:`outputs`).
 """
 
 from __future__ import annotations
@@ -37,12 +41,24 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-import perf_cases as cases  # noqa: E402
+import perf_cases as cases  # noqa: E402 - found through the sys.path entry just above
 
 PY = sys.executable
-RESULTS = HERE / "results" / "perf.json"
+RESULTS = HERE / "results" / "perf.json"  # a full run's figures: the ones docs/performance.md publishes
+QUICK_RESULTS = HERE / "results" / "perf-quick.json"  # a --quick run's figures: git-ignored, never published
 DOC = ROOT / "docs" / "performance.md"
 START, END = "<!-- perf:start -->", "<!-- perf:end -->"
+
+
+def outputs(quick: bool, no_doc: bool) -> tuple[Path, bool]:
+    """Where a run writes its figures, and whether it rewrites docs/performance.md.
+
+    Only a full run publishes: a quick run's small cases and short limits would
+    turn a failed target into "pass" in the published table.
+    """
+    if quick:
+        return QUICK_RESULTS, False
+    return RESULTS, not no_doc
 
 
 # ---------------------------------------------------------------- measuring
@@ -191,12 +207,12 @@ def machine() -> dict[str, Any]:
     except OSError:
         pass
     versions = {}
+    from importlib.metadata import PackageNotFoundError, version
+
     for dist in ("diff-match-patch", "fast-diff-match-patch", "jieba", "rjieba", "regex", "redlines"):
         try:
-            from importlib.metadata import version
-
             versions[dist] = version(dist)
-        except Exception:
+        except PackageNotFoundError:
             versions[dist] = None
     return {
         "cpu": cpu,
@@ -258,10 +274,14 @@ def build_cases(quick: bool) -> dict[str, dict[str, Any]]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--quick", action="store_true", help="small cases, few repeats (< 1 minute)")
+    ap.add_argument(
+        "--quick", action="store_true",
+        help=f"small cases, few repeats (about a minute); writes {QUICK_RESULTS.name}, never docs/performance.md",
+    )
     ap.add_argument("--no-doc", action="store_true", help="do not rewrite docs/performance.md")
     args = ap.parse_args(argv)
     q = args.quick
+    results, publish = outputs(q, args.no_doc)
     started = time.perf_counter()
     # Processes are measured as an installed package runs: with its byte code compiled
     # (pip compiles it at install time). An environment that forbids writing .pyc files
@@ -324,12 +344,15 @@ def main(argv: list[str] | None = None) -> int:
     batch: dict[str, Any] = {"pairs": npairs, "bytes": size}
     with tempfile.TemporaryDirectory() as out_dir:
         batch["cli_jobs2"] = run_process(
-            [PY, "-m", "resdiff", "batch", str(old_dir), str(new_dir), "-o", out_dir, "--format", "json", "--jobs", "2"],
+            [PY, "-m", "resdiff", "batch", str(old_dir), str(new_dir), "-o", out_dir,
+             "--format", "json", "--jobs", "2"],
             repeats=1 if q else 3,
         )
     log(f"batch CLI --jobs 2    {_fmt_res(batch['cli_jobs2'])}")
     batch["in_process"] = (
-        {"skipped": "--quick"} if q else run_method("batch", old_dir, new_dir, repeats=3, budget=budget, limit=limit * 4)
+        {"skipped": "--quick"}
+        if q
+        else run_method("batch", old_dir, new_dir, repeats=3, budget=budget, limit=limit * 4)
     )
     log(f"batch in process      {_fmt_res(batch['in_process'])}")
     # whole-document diff-match-patch on a sample of the pairs, scaled to the batch
@@ -387,7 +410,9 @@ def main(argv: list[str] | None = None) -> int:
         "import_resdiff": [PY, "-c", "import resdiff"],
         "import_regex": [PY, "-c", "import regex"],
         "import_lxml_etree": [PY, "-c", "import lxml.etree"],
-        "jieba_import_and_dictionary": [PY, "-c", "import logging, jieba; jieba.setLogLevel(logging.WARNING); jieba.Tokenizer().initialize()"],
+        "jieba_import_and_dictionary": [
+            PY, "-c", "import logging, jieba; jieba.setLogLevel(logging.WARNING); jieba.Tokenizer().initialize()"
+        ],
         # importing rjieba builds its default dictionary, the one resdiff uses; a further
         # rjieba.Jieba() would build a second one and count the load twice
         "rjieba_import_and_dictionary": [PY, "-c", "import rjieba; rjieba.cut('国际电联', False)"],
@@ -399,12 +424,19 @@ def main(argv: list[str] | None = None) -> int:
     for key, cmd in probes.items():
         proc[key] = run_process(cmd, repeats=preps)
         log(f"{key:<30} {_fmt_res(proc[key])}")
-    first = "import time, resdiff._segment as s; t = time.perf_counter(); s.tokenize('国际电联'); print(time.perf_counter() - t)"
+    first = (
+        "import time, resdiff._segment as s; t = time.perf_counter(); s.tokenize('国际电联'); "
+        "print(time.perf_counter() - t)"
+    )
     proc["first_chinese_segmentation"] = run_probe(first, repeats=preps)
     proc["first_chinese_segmentation_jieba"] = run_probe(no_rjieba + first, repeats=preps)
-    log(f"first segmentation     {_fmt_res(proc['first_chinese_segmentation'])} / jieba {_fmt_res(proc['first_chinese_segmentation_jieba'])}")
+    log(
+        f"first segmentation     {_fmt_res(proc['first_chinese_segmentation'])}"
+        f" / jieba {_fmt_res(proc['first_chinese_segmentation_jieba'])}"
+    )
     latin = (
-        "import sys, resdiff; a = open(sys.argv[1], encoding='utf-8').read(); b = open(sys.argv[2], encoding='utf-8').read(); "
+        "import sys, resdiff; "
+        "a = open(sys.argv[1], encoding='utf-8').read(); b = open(sys.argv[2], encoding='utf-8').read(); "
         "resdiff.render(resdiff.compare(a, b), 'wdiff'); "
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'jieba', 'rjieba'}))"
     )
@@ -415,13 +447,14 @@ def main(argv: list[str] | None = None) -> int:
     result["machine"]["load_average_end"] = os.getloadavg()
     result["elapsed_s"] = time.perf_counter() - started
     result["targets"] = targets(result)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(result, indent=2, ensure_ascii=False, default=str) + "\n", "utf-8")
+    results.parent.mkdir(parents=True, exist_ok=True)
+    results.write_text(json.dumps(result, indent=2, ensure_ascii=False, default=str) + "\n", "utf-8")
     table = render_table(result)
-    if not args.no_doc:
-        write_doc(table)
+    if publish:
+        write_doc(table, result)
     print(table)
-    log(f"done; {RESULTS.relative_to(ROOT)} written")
+    doc_note = f"{DOC.relative_to(ROOT)} rewritten" if publish else f"{DOC.relative_to(ROOT)} left alone"
+    log(f"done; {results.relative_to(ROOT)} written, {doc_note}")
     return 0
 
 
@@ -440,25 +473,31 @@ def targets(r: dict[str, Any]) -> list[dict[str, Any]]:
         out.append({"target": name, "figure": figure, "value": value, "pass": ok})
 
     one = med(cs["res68-zh"]["resdiff"])
-    target("one resolution pair in process after warm-up ≤ 10 ms", "res68-zh median", one, one is not None and one <= 0.010)
+    target("one resolution pair in process after warm-up ≤ 10 ms", "res68-zh median", one,
+           one is not None and one <= 0.010)
     heavy = {k: v.get("ratio_dmp") for k, v in cs.items() if v["heavy"]}
     worst = [v for v in heavy.values() if isinstance(v, float)]
     ok = bool(heavy) and all((isinstance(v, float) and v >= 30) or isinstance(v, str) for v in heavy.values())
     target("heavily revised pairs ≥ 30× faster than whole-document diff-match-patch", "smallest ratio",
            min(worst) if worst else None, ok)
     p = med(proc["diff_process_zh"])
-    target("one whole resdiff diff process on a Chinese pair ≤ 0.5 s", "res68-zh, wall median", p, p is not None and p <= 0.5)
+    target("one whole resdiff diff process on a Chinese pair ≤ 0.5 s", "res68-zh, wall median", p,
+           p is not None and p <= 0.5)
     target("Latin-only inputs never load a Chinese dictionary", "jieba/rjieba imported after an English compare",
            proc["latin_loads_chinese_dictionary"], not proc["latin_loads_chinese_dictionary"])
     b = med(batch["cli_jobs2"])
-    target(f"{batch['pairs']}-pair Chinese batch ≤ 2 s", "resdiff batch --jobs 2, wall median", b, b is not None and b <= 2.0)
+    target(f"{batch['pairs']}-pair Chinese batch ≤ 2 s", "resdiff batch --jobs 2, wall median", b,
+           b is not None and b <= 2.0)
     big = med(cs["big-pair-zh"]["resdiff"])
-    target("~1 MB pair ≤ 0.3 s", f"big-pair-zh ({cs['big-pair-zh']['bytes'] // 2000} kB a side) median", big, big is not None and big <= 0.3)
+    target("~1 MB pair ≤ 0.3 s", f"big-pair-zh ({cs['big-pair-zh']['bytes'] // 2000} kB a side) median", big,
+           big is not None and big <= 0.3)
     e = r["growth"]["exponent"]
-    target("growth exponent ≤ 1.15 (1×, 4×, 16×)", "fitted slope of log time on log size", e, e is not None and e <= 1.15)
+    target("growth exponent ≤ 1.15 (1×, 4×, 16×)", "fitted slope of log time on log size", e,
+           e is not None and e <= 1.15)
     a = r["alignment"]["exponent"]
     sizes = "/".join(str(p["clauses"]) for p in r["alignment"]["points"])
-    target("alignment not quadratic on hundreds of clauses (exponent ≤ 1.3)", f"{sizes} clauses", a, a is not None and a <= 1.3)
+    target("alignment not quadratic on hundreds of clauses (exponent ≤ 1.3)", f"{sizes} clauses", a,
+           a is not None and a <= 1.3)
     return out
 
 
@@ -520,10 +559,12 @@ def render_table(r: dict[str, Any]) -> str:
     ]
     for t in r["targets"]:
         v = t["value"]
-        shown = _sec(v) if isinstance(v, float) and "ratio" not in t["figure"] and "exponent" not in t["target"] and "slope" not in t["figure"] else v
-        if isinstance(v, float) and ("ratio" in t["figure"]):
+        is_ratio = "ratio" in t["figure"]
+        is_exponent = "exponent" in t["target"] or "slope" in t["figure"]
+        shown = _sec(v) if isinstance(v, float) and not is_ratio and not is_exponent else v
+        if isinstance(v, float) and is_ratio:
             shown = _ratio(v)
-        if isinstance(v, float) and ("exponent" in t["target"] or "slope" in t["figure"]):
+        if isinstance(v, float) and is_exponent:
             shown = f"{v:.2f}"
         if isinstance(v, bool):
             shown = "yes" if v else "no"
@@ -532,7 +573,8 @@ def render_table(r: dict[str, Any]) -> str:
         "",
         "### One pair, in process (median ± half the IQR after a warm-up; peak memory from tracemalloc)",
         "",
-        "| case | size (both sides) | resdiff | peak | diff-match-patch (whole doc) | ratio | difflib over jieba tokens | ratio | redlines |",
+        "| case | size (both sides) | resdiff | peak | diff-match-patch (whole doc) | ratio"
+        " | difflib over jieba tokens | ratio | redlines |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
     for name, row in r["cases"].items():
@@ -542,29 +584,35 @@ def render_table(r: dict[str, Any]) -> str:
             f"{_ratio(row.get('ratio_difflib'))} | {_fmt_res(row['redlines'])} |"
         )
     b = r["batch"]
+    cli = b["cli_jobs2"]
     lines += [
         "",
         f"### Batch: {b['pairs']} Chinese resolution pairs ({b['bytes'] / 1e6:.1f} MB)",
         "",
         "| figure | value |",
         "|---|---|",
-        f"| `resdiff batch --jobs 2 --format json`, whole process (wall) | {_fmt_res(b['cli_jobs2'])} (CPU {_sec(b['cli_jobs2'].get('cpu_median'))}, max RSS {b['cli_jobs2'].get('maxrss_kb', 0) / 1024:.0f} MB) |",
+        f"| `resdiff batch --jobs 2 --format json`, whole process (wall) | {_fmt_res(cli)} "
+        f"(CPU {_sec(cli.get('cpu_median'))}, max RSS {cli.get('maxrss_kb', 0) / 1024:.0f} MB) |",
         f"| every pair compared + rendered in one process, one core | {_fmt_res(b['in_process'])} |",
-        f"| whole-document diff-match-patch, estimated from {b.get('dmp_sample', 0)} pairs | {_sec(b.get('dmp_estimate'))} |",
+        f"| whole-document diff-match-patch, estimated from {b.get('dmp_sample', 0)} pairs "
+        f"| {_sec(b.get('dmp_estimate'))} |",
     ]
     g = r["growth"]
-    lines += ["", "### Growth (big-pair generator at 1×, 4×, 16×)", "", "| size | resdiff | per MB |", "|---|---|---|"]
+    lines += ["", "### Growth (big-pair generator at 1×, 4×, 16×)", "",
+              "| size | resdiff | per MB |", "|---|---|---|"]
     for p in g["points"]:
         per = f"{p['median'] / (p['bytes'] / 1e6):.2f} s" if p.get("median") else "–"
         lines.append(f"| {p['bytes'] / 1000:.0f} kB | {_fmt_res(p)} | {per} |")
-    lines.append(f"| fitted exponent | {g['exponent']:.2f} | |" if g["exponent"] is not None else "| fitted exponent | – | |")
+    lines.append(_exponent_row(g["exponent"]))
     a = r["alignment"]
-    lines += ["", "### Alignment alone (documents parsed beforehand)", "", "| clauses | align | per clause |", "|---|---|---|"]
+    lines += ["", "### Alignment alone (documents parsed beforehand)", "",
+              "| clauses | align | per clause |", "|---|---|---|"]
     for p in a["points"]:
         lines.append(f"| {p['clauses']} | {_fmt_res(p)} | {p.get('per_clause_ms', 0) * 1000:.0f} µs |")
-    lines.append(f"| fitted exponent | {a['exponent']:.2f} | |" if a["exponent"] is not None else "| fitted exponent | – | |")
+    lines.append(_exponent_row(a["exponent"]))
     pr = r["process"]
-    lines += ["", "### Whole processes (median wall time; CPU = user + system)", "", "| process | wall | CPU | max RSS |", "|---|---|---|---|"]
+    lines += ["", "### Whole processes (median wall time; CPU = user + system)", "",
+              "| process | wall | CPU | max RSS |", "|---|---|---|---|"]
     names = {
         "python_start": "`python -c pass`",
         "import_resdiff": "`import resdiff`",
@@ -578,7 +626,8 @@ def render_table(r: dict[str, Any]) -> str:
     }
     for key, label in names.items():
         p = pr[key]
-        lines.append(f"| {label} | {_fmt_res(p)} | {_sec(p.get('cpu_median'))} | {p.get('maxrss_kb', 0) / 1024:.0f} MB |")
+        rss = p.get("maxrss_kb", 0) / 1024
+        lines.append(f"| {label} | {_fmt_res(p)} | {_sec(p.get('cpu_median'))} | {rss:.0f} MB |")
     lines += [
         f"| first Chinese segmentation in a process (rjieba) | {_fmt_res(pr['first_chinese_segmentation'])} | | |",
         f"| first Chinese segmentation in a process (jieba) | {_fmt_res(pr['first_chinese_segmentation_jieba'])} | | |",
@@ -586,13 +635,20 @@ def render_table(r: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_doc(table: str) -> None:
-    text = DOC.read_text("utf-8") if DOC.exists() else f"# Performance\n\n{START}\n{END}\n"
+def _exponent_row(exponent: float | None) -> str:
+    return f"| fitted exponent | {exponent:.2f} | |" if exponent is not None else "| fitted exponent | – | |"
+
+
+def write_doc(table: str, result: dict[str, Any], doc: Path = DOC) -> None:
+    """Put a full run's table between the markers of ``doc``; a quick run's result is refused."""
+    if result.get("quick", True):
+        raise ValueError("only a full run (not --quick) may rewrite the published performance table")
+    text = doc.read_text("utf-8") if doc.exists() else f"# Performance\n\n{START}\n{END}\n"
     if START not in text or END not in text:
         text = text.rstrip("\n") + f"\n\n{START}\n{END}\n"
     head, rest = text.split(START, 1)
     _, tail = rest.split(END, 1)
-    DOC.write_text(f"{head}{START}\n{table}{END}{tail}", "utf-8")
+    doc.write_text(f"{head}{START}\n{table}{END}{tail}", "utf-8")
 
 
 if __name__ == "__main__":

@@ -68,7 +68,9 @@ def edit_line(line: str, rnd: random.Random, donors: Sequence[str], edits: int) 
     return head + "".join(words)
 
 
-def edit_text(text: str, seed: int, *, p_edit: float = 0.5, edits: int = 2, p_del: float = 0.05, p_ins: float = 0.05) -> str:
+def edit_text(
+    text: str, seed: int, *, p_edit: float = 0.5, edits: int = 2, p_del: float = 0.05, p_ins: float = 0.05
+) -> str:
     """A revision of *text*: each clause edited with probability *p_edit*, some struck, some added."""
     rnd = random.Random(seed)
     lines = text.split("\n")
@@ -131,7 +133,8 @@ def long_resolution(lang: str, clauses: int, seed: int = 1, *, p_edit: float = 0
     rnd = random.Random(seed)
     items = _corpus_items(lang)
     if lang == "zh":
-        head = ["第900号决议（2022年，布加勒斯特，修订版）", "试验性长决议", "国际电信联盟全权代表大会（2022年，布加勒斯特），"]
+        head = ["第900号决议（2022年，布加勒斯特，修订版）", "试验性长决议",
+                "国际电信联盟全权代表大会（2022年，布加勒斯特），"]
         sections = ["考虑到", "认识到", "注意到", "做出决议", "责成秘书长"]
     else:
         head = ["RESOLUTION 900 (Rev. Bucharest, 2022)", "A long test resolution",
@@ -141,7 +144,7 @@ def long_resolution(lang: str, clauses: int, seed: int = 1, *, p_edit: float = 0
     bodies = [_vary(rnd.choice(items), rnd, items) for _ in range(per_section * len(sections))]
     old_lines = list(head)
     k = 0
-    for s, name in enumerate(sections):
+    for name in sections:
         old_lines.append(name)
         for j in range(per_section):
             old_lines.append(f"{j + 1}\t{bodies[k]}")

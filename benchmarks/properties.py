@@ -8,7 +8,7 @@
    ``HYPOTHESIS_PROFILE=deep`` (2,000 generated examples per property instead
    of the suite's 50) and records the outcome per test.
 2. Times every operation — reading and decoding, parse, compare, each renderer
-   in :data:`resdiff._render.FORMATS`, and the whole CLI run — on generated
+   in :data:`resdiff.FORMATS`, and the whole CLI run — on generated
    resolution pairs of about 100 KB, 1 MB and 10 MB (UTF-8 bytes; Chinese and
    English), plus two worst cases at 1 MB: unrelated documents (nothing aligns)
    and a single 1 MB clause. Each figure is the median of several runs (one
@@ -34,21 +34,23 @@ import tempfile
 import time
 import warnings
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results" / "properties.json"
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tests"))
 
-import resdiff  # noqa: E402 - after the path set-up above
-from resdiff._io.output import write_output  # noqa: E402
-from resdiff._io.text import read_text  # noqa: E402
-from resdiff._render import FORMATS, RenderOptions  # noqa: E402
-from strategies import sized_resolution_pair  # noqa: E402
+# after the path set-up above, which makes this tree's resdiff and the tests' strategies importable
+import resdiff  # noqa: E402 - needs the sys.path entries above
+from resdiff import FORMATS, RenderOptions, read_text, write_output  # noqa: E402 - needs the sys.path entries above
+from strategies import sized_resolution_pair  # noqa: E402 - needs the sys.path entries above
 
 KB, MB = 1024, 1024 * 1024
+T = TypeVar("T")
 
 # Seconds allowed per operation, by input size (UTF-8 bytes of each side).
 # "render" applies to each format separately; "cli" is read + compare + render + write.
@@ -77,12 +79,16 @@ def _pair_of_size(target_bytes: int, lang: str, seed: int = 68) -> tuple[str, st
     return old, new
 
 
-def _median(fn, runs: int) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(runs):
+def _median(fn: Callable[[], T], runs: int) -> tuple[float, T]:
+    """Median seconds of ``runs`` calls of ``fn`` (at least one), and the last call's result."""
+    times = []
+    for _ in range(max(1, runs) - 1):
         t0 = time.perf_counter()
-        result = fn()
+        fn()
         times.append(time.perf_counter() - t0)
+    t0 = time.perf_counter()
+    result = fn()
+    times.append(time.perf_counter() - t0)
     return statistics.median(times), result
 
 
@@ -102,7 +108,8 @@ def _time_case(label: str, size_key: str, old: str, new: str, runs: int, tmp: Pa
                 "ok": seconds <= limit,
             }
         )
-        print(f"  {label:<22} {op:<16} {seconds:8.3f} s  (budget {limit:g} s){'' if seconds <= limit else '  OVER'}", flush=True)
+        over = "" if seconds <= limit else "  OVER"
+        print(f"  {label:<22} {op:<16} {seconds:8.3f} s  (budget {limit:g} s){over}", flush=True)
 
     old_path, new_path = tmp / f"{label}-old.txt", tmp / f"{label}-new.txt"
     old_path.write_text(old, encoding="utf-8")
@@ -121,9 +128,9 @@ def _time_case(label: str, size_key: str, old: str, new: str, runs: int, tmp: Pa
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
     seconds, proc = _median(lambda: subprocess.run(cli, env=env, capture_output=True, text=True), 1)
     row("cli:json", seconds, budget["cli"])
-    if proc.returncode not in (0, 1):  # type: ignore[union-attr]
+    if proc.returncode not in (0, 1):
         rows[-1]["ok"] = False
-        rows[-1]["error"] = proc.stderr.strip()  # type: ignore[union-attr]
+        rows[-1]["error"] = proc.stderr.strip()
     return rows
 
 
@@ -181,7 +188,8 @@ def deep_tests() -> dict:
                     if child.tag in ("failure", "error"):
                         outcome = "failed"
                     elif child.tag == "skipped":
-                        outcome = "xfailed" if "xfail" in (child.get("type", "") + child.get("message", "")) else "skipped"
+                        why = child.get("type", "") + child.get("message", "")
+                        outcome = "xfailed" if "xfail" in why else "skipped"
                 tests.append({"test": f"{case.get('classname')}::{case.get('name')}", "outcome": outcome,
                               "seconds": round(float(case.get("time", 0)), 2)})
     summary = proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else proc.stderr.strip()[-500:]

@@ -17,7 +17,8 @@ per case and over all cases (docs/quality.md explains them):
 
 Writes benchmarks/results/quality.json, prints the table and puts the same
 table into docs/quality.md between ``<!-- quality:start -->`` and
-``<!-- quality:end -->``.
+``<!-- quality:end -->``. Exits 1 when resdiff scores below its gate
+(``THRESHOLDS`` below; tests/test_quality_gate.py holds the suite to the same table).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import importlib.util
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -137,7 +139,8 @@ class _Stream:
         return at if at >= 0 else None
 
     def _gapped(self, s: str, frm: int, max_skip: int = 5) -> list[int] | None:
-        """Match ``s`` from ``frm`` over unused characters, skipping up to ``max_skip`` whole paragraphs at boundaries."""
+        """Match ``s`` from ``frm`` over unused characters; at a paragraph boundary up to ``max_skip`` whole
+        paragraphs may be skipped."""
         starts = self.starts
         boundary = set(starts) | {len(self.text)}
         failed: set[tuple[int, int]] = set()
@@ -287,11 +290,11 @@ def score(gold_lines: list[Line], sys_lines: list[Line]) -> dict:
     ops: dict[str, int] = {}
     for ln in gold_lines:
         ops[ln.op] = ops.get(ln.op, 0) + 1
-        if sys_by_pair.get((ln.old, ln.new)) == ln.op:
-            agree += 1
-        elif ln.op == "SUP" and ln.old in moved_old:
-            agree += 1
-        elif ln.op == "ADD" and ln.new in moved_new:
+        if (
+            sys_by_pair.get((ln.old, ln.new)) == ln.op
+            or (ln.op == "SUP" and ln.old in moved_old)
+            or (ln.op == "ADD" and ln.new in moved_new)
+        ):
             agree += 1
 
     def chars(lines: list[Line], attr: str, skip: set[int]) -> set:
@@ -411,9 +414,7 @@ def baseline_wdiff(old: str, new: str) -> str:
         pieces = text.split("\n")
         for i, piece in enumerate(pieces):
             if i:  # a newline of this run
-                if op != DELETE:
-                    emit()
-                elif only_deleted(cur):
+                if op != DELETE or only_deleted(cur):
                     emit()
                 else:
                     # the old line break is deleted: the next old line joins this one;
@@ -428,22 +429,75 @@ def baseline_wdiff(old: str, new: str) -> str:
     return "".join(build.render_line(build._merge(line)) + "\n" for line in out)
 
 
-def resdiff_runner():
-    """Return (callable old,new -> wdiff text, None) or (None, reason)."""
-    try:
-        sys.path.insert(0, str(ROOT / "src"))
-        import resdiff  # noqa: PLC0415 - optional: the benchmark also runs without it
-    except Exception as exc:  # any import failure means "not available yet"
-        return None, f"import resdiff failed: {type(exc).__name__}: {exc}"
-    compare = getattr(resdiff, "compare", None)
-    render = getattr(resdiff, "render", None)
-    if not callable(compare) or not callable(render):
-        return None, "resdiff._compare/render not available yet"
+def resdiff_wdiff(old: str, new: str) -> str:
+    """resdiff's wdiff text for one pair, the output its marks are scored from."""
+    import resdiff
 
-    def run(old: str, new: str) -> str:
-        return render(compare(old, new), "wdiff")
+    return resdiff.render(resdiff.compare(old, new), "wdiff")
 
-    return run, None
+
+def score_case(case_dir: Path, system: Callable[[str, str], str]) -> dict:
+    """Score one system on one gold case: its wdiff for the case's old and new texts against marked.txt."""
+    marked = (case_dir / "marked.txt").read_text(encoding="utf-8")
+    old, new = build.derive(marked)
+    return score_wdiff(marked, system(old, new))
+
+
+# --------------------------------------------------------------------------
+# The gate (tests/test_quality_gate.py holds resdiff to it; docs/quality.md, "The gate")
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Gate:
+    """The least resdiff may score on one gold case, or over all of them ("all")."""
+
+    agreement: float  # share of the gold's paragraphs (0..1) whose op and pairing resdiff reproduces; at least this
+    del_f1: float  # character-level F1 (0..1) of the deleted characters; at least this
+    ins_f1: float  # character-level F1 (0..1) of the inserted characters; at least this
+    hunk_ratio: tuple[float, float]  # resdiff's change hunks / the gold's (1.0 = as many); within [low, high]
+
+
+# Today's scores, rounded down at the fourth decimal: one paragraph, one hunk or a
+# few characters worse fails. Re-baseline only on purpose (docs/quality.md, "The gate").
+# Measured 2026-12-01; counts are agreed/paragraphs, tp/fp/fn characters, system/gold hunks.
+THRESHOLDS: dict[str, Gate] = {
+    # 30/30 = 1.0; del 57/0/0 = 1.0; ins 58/0/0 = 1.0; hunks 9/9
+    "dec641-zh": Gate(agreement=1.0, del_f1=1.0, ins_f1=1.0, hunk_ratio=(1.0, 1.0)),
+    # 52/52 = 1.0; del 524/4/4 = 0.99242; ins 666/5/5 = 0.99255; hunks 28/28
+    "res2-en": Gate(agreement=1.0, del_f1=0.9924, ins_f1=0.9925, hunk_ratio=(1.0, 1.0)),
+    # 52/52 = 1.0; del 170/0/0 = 1.0; ins 213/1/1 = 0.99533; hunks 27/27
+    "res2-zh": Gate(agreement=1.0, del_f1=1.0, ins_f1=0.9953, hunk_ratio=(1.0, 1.0)),
+    # 59/61 = 0.96721; del 399/15/29 = 0.94774; ins 1460/15/29 = 0.98516; hunks 85/85
+    "res68-zh": Gate(agreement=0.9672, del_f1=0.9477, ins_f1=0.9851, hunk_ratio=(1.0, 1.0)),
+    # 52/61 = 0.85246; del 1231/176/207 = 0.86538; ins 4637/180/211 = 0.95954; hunks 92/77 (added 2026-12-01 with
+    # the case: the English diff splits replaced phrases into more word-level hunks than the gold's drafter marks)
+    "res68-en": Gate(agreement=0.8524, del_f1=0.8653, ins_f1=0.9595, hunk_ratio=(1.0, 1.1949)),
+    # 245/256 = 0.95703; del 2381/195/240 = 0.91630; ins 7034/201/246 = 0.96920; hunks 241/226 (with res68-en)
+    "all": Gate(agreement=0.957, del_f1=0.9162, ins_f1=0.9692, hunk_ratio=(1.0, 1.0664)),
+}
+
+
+def gate_failures(name: str, result: dict) -> list[str]:
+    """What a scored case (or the overall result, ``name="all"``) falls short of in THRESHOLDS; [] if nothing."""
+    gate = THRESHOLDS[name]
+    if "error" in result:
+        return [f"{name}: {result['error']}"]
+    out = []
+    for figure, got, least in (
+        ("agreement", result["agreement"], gate.agreement),
+        ("del F1", result["deleted"]["f1"], gate.del_f1),
+        ("ins F1", result["inserted"]["f1"], gate.ins_f1),
+    ):
+        if got < least:
+            out.append(f"{name}: {figure} {got:.5f} < {least}")
+    low, high = gate.hunk_ratio
+    ratio = result["hunk_ratio"]
+    if not low <= ratio <= high:
+        out.append(
+            f"{name}: hunk ratio {ratio:.5f} ({result['hunks_system']}/{result['hunks_gold']}) outside [{low}, {high}]"
+        )
+    return out
 
 
 # --------------------------------------------------------------------------
@@ -481,18 +535,12 @@ def table(report: dict) -> str:
                 + " |"
             )
     notes = [f"- {n}" for n in report["notes"]]
-    return "\n".join(rows + ([""] + notes if notes else []))
+    return "\n".join(rows + (["", *notes] if notes else []))
 
 
 def run(update_docs: bool = True) -> dict:
-    systems = {"baseline (dmp)": baseline_wdiff}
-    notes = []
-    runner, why = resdiff_runner()
-    if runner is None:
-        notes.append(f"resdiff not scored: {why}")
-    else:
-        systems = {"resdiff": runner, **systems}
-
+    systems: dict[str, Callable[[str, str], str]] = {"resdiff": resdiff_wdiff, "baseline (dmp)": baseline_wdiff}
+    notes: list[str] = []
     cases = []
     per_system: dict[str, list] = {name: [] for name in systems}
     for case_dir in build.case_dirs():
@@ -504,7 +552,7 @@ def run(update_docs: bool = True) -> dict:
         for name, fn in systems.items():
             try:
                 res = score_wdiff(marked, fn(old, new))
-            except Exception as exc:  # a crash on one case must not hide the others
+            except Exception as exc:  # noqa: BLE001 - any crash on one case is recorded; it must not hide the others
                 res = {"error": f"{type(exc).__name__}: {exc}"}
                 notes.append(f"{name} failed on {case_dir.name}: {res['error']}")
             else:
@@ -533,11 +581,21 @@ def run(update_docs: bool = True) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Score this tree's resdiff (src/ first on the path) and the baseline; exit 1 when resdiff misses its gate."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--no-docs", action="store_true", help="do not rewrite the table in docs/quality.md")
     args = ap.parse_args(argv)
-    run(update_docs=not args.no_docs)
-    return 0
+    sys.path.insert(0, str(ROOT / "src"))
+    report = run(update_docs=not args.no_docs)
+    failures = [
+        msg
+        for case in report["cases"]
+        for msg in gate_failures(case["case"], case["systems"]["resdiff"])
+    ] + gate_failures("all", report["overall"]["resdiff"])
+    for msg in failures:
+        print(f"gate: {msg}", file=sys.stderr)
+    print("gate: " + ("FAILED (thresholds in benchmarks/quality.py)" if failures else "pass"), file=sys.stderr)
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":

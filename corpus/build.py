@@ -53,8 +53,8 @@ class Seg:
 def parse_line(line: str, lineno: int = 0) -> list[Seg]:
     """Split one marked line into runs; empty marks are dropped.
 
-    >>> parse_line("a)\\tthe [-old-]{+new+} text;")
-    [Seg(op='equal', text='a)\\tthe '), Seg(op='delete', text='old'), Seg(op='insert', text='new'), Seg(op='equal', text=' text;')]
+    >>> [(s.op, s.text) for s in parse_line("a)\\tthe [-old-]{+new+} text;")]
+    [('equal', 'a)\\tthe '), ('delete', 'old'), ('insert', 'new'), ('equal', ' text;')]
     """
     segs: list[Seg] = []
     i = 0

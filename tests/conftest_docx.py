@@ -325,12 +325,12 @@ def run(text: str, rpr: str = "", deleted: bool = False) -> str:
     return f'<w:r>{f"<w:rPr>{rpr}</w:rPr>" if rpr else ""}<{tag} xml:space="preserve">{escape(text)}</{tag}></w:r>'
 
 
-def ins(*inner: str, id: int = 1) -> str:  # noqa: A002 - the OOXML attribute name
+def ins(*inner: str, id: int = 1) -> str:
     body = "".join(i if i.startswith("<") else run(i) for i in inner)
     return f'<w:ins w:id="{id}" w:author="t" w:date="2024-05-01T00:00:00Z">{body}</w:ins>'
 
 
-def dele(*inner: str, id: int = 2) -> str:  # noqa: A002
+def dele(*inner: str, id: int = 2) -> str:
     body = "".join(i if i.startswith("<") else run(i, deleted=True) for i in inner)
     return f'<w:del w:id="{id}" w:author="t" w:date="2024-05-01T00:00:00Z">{body}</w:del>'
 

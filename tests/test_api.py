@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import subprocess
 import sys
 
@@ -11,19 +12,36 @@ import resdiff
 
 
 def test_all_is_sorted_and_complete() -> None:
-    """resdiff.__all__ is sorted and every name in it exists."""
-    assert list(resdiff.__all__) == sorted(resdiff.__all__)
+    """resdiff.__all__ is sorted without repeats, each class and function in it is resdiff's own under its
+    own name, and every public class or function the package namespace holds is in it."""
+    assert list(resdiff.__all__) == sorted(set(resdiff.__all__))
     for name in resdiff.__all__:
-        assert hasattr(resdiff, name), name
+        value = getattr(resdiff, name)  # lazy names load here
+        if inspect.isclass(value) or inspect.isfunction(value):
+            assert value.__module__.startswith("resdiff._"), name
+            assert value.__name__ == name, name
+    exposed = {
+        name
+        for name, value in vars(resdiff).items()
+        if not name.startswith("_")
+        and (inspect.isclass(value) or inspect.isfunction(value))
+        and value.__module__.startswith("resdiff")
+    }
+    assert exposed <= set(resdiff.__all__), sorted(exposed - set(resdiff.__all__))
+    star: dict[str, object] = {}
+    exec("from resdiff import *", star)
+    assert sorted(set(star) - {"__builtins__"}) == sorted(resdiff.__all__)
 
 
 PUBLIC = """
     BATCH_TIMEOUT
-    BatchReport BinaryInputError Block ChangeOp ClauseChange Comparison DecodeError DependencyError DocType Document
-    DocxError DocxSides EditOp FORMATS Footnote Heading InputError Lang Meeting Opening OutputError PairResult
-    ParseError Proposal ProposalId ProposalSymbol RenderOptions ResdiffError ResdiffWarning RevisionKind Role Section
-    SectionKind Segment Span Symbol TextInput Token compare decode_bytes detect_lang document_to_dict file_key
-    pair_files parse paused_gc read_docx read_docx_text read_text render run_batch to_dict tokenize write_output
+    Alternative BatchReport BinaryInputError Block ChangeOp ClauseChange Comparison Compilation Contribution
+    CrossCheck DecodeError DependencyError DocType Document DocxError DocxSides EditOp FORMATS Finding FindingKind
+    Footnote Heading InputError Lang LangProvision Meeting MergeOp Opening OutputError PairResult ParseError Piece
+    Proposal ProposalId ProposalSymbol Provision ProvisionStatus RenderOptions ResdiffError ResdiffWarning
+    RevisionKind Role Row Section SectionKind Segment Span Stance Symbol TextInput Token compare compile crosscheck
+    decode_bytes detect_lang document_to_dict file_key pair_files parse paused_gc read_docx read_docx_text read_text
+    render run_batch to_dict tokenize write_output
 """.split()
 
 
@@ -44,7 +62,10 @@ def test_errors_have_builtin_co_parents() -> None:
 
 def test_import_is_light() -> None:
     """import resdiff loads neither jieba nor lxml nor any renderer."""
-    code = "import sys, resdiff; print(sorted(m for m in sys.modules if m.split('.')[0] in {'jieba', 'lxml', 'rjieba'} or m.startswith('resdiff._render.')))"
+    code = (
+        "import sys, resdiff; print(sorted(m for m in sys.modules"
+        " if m.split('.')[0] in {'jieba', 'lxml', 'rjieba'} or m.startswith('resdiff._render.')))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True).stdout
     assert out.strip() == "[]"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import unicodedata
+import warnings
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,9 @@ import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from resdiff import ChangeOp, EditOp, Symbol, compare, render
-from resdiff._align import _ARTEFACT_RE, _bigrams, body_key, editorial_key
+from resdiff import ChangeOp, ClauseChange, Comparison, EditOp, ResdiffWarning, Symbol, compare, render
+from resdiff._align import _ARTEFACT_RE, _bigrams, body_key
+from resdiff._compare import editorial_key
 from strategies import unicode_text
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -32,7 +34,7 @@ resolves to instruct the Director of the Telecommunication Standardization Burea
 """
 
 
-def ops(cmp) -> list[str]:  # type: ignore[no-untyped-def]
+def ops(cmp: Comparison) -> list[str]:
     return [c.op.value for c in cmp.changes]
 
 
@@ -113,10 +115,15 @@ def test_empty_sides_give_add_and_sup() -> None:
 
 
 def test_unrelated_documents_are_sup_and_add() -> None:
-    """Two unrelated texts pair nothing but structural singletons."""
+    """Two unrelated texts pair nothing: every new paragraph is ADD, every old one SUP, the whole MOD."""
     cmp = compare("alpha beta gamma\ndelta epsilon", "一二三四\n五六七八")
-    assert set(ops(cmp)) <= {"ADD", "SUP", "MOD"}
-    assert ops(cmp).count("ADD") == 2 and ops(cmp).count("SUP") == 2
+    assert [(c.op, c.old, c.new) for c in cmp.changes] == [
+        (ChangeOp.ADD, None, 0),
+        (ChangeOp.ADD, None, 1),
+        (ChangeOp.SUP, 0, None),
+        (ChangeOp.SUP, 1, None),
+    ]
+    assert cmp.symbol is Symbol.MOD
 
 
 @pytest.mark.parametrize("case", sorted(p.name for p in CORPUS.iterdir() if (p / "old.txt").exists()))
@@ -162,14 +169,47 @@ def test_res68_reads_like_the_drafter() -> None:
                               "2\tto report,", "第1号决议", "做出决议", "1\t继续开展工作；"]), max_size=8),
 )
 def test_swapping_sides_mirrors_the_changes(old_lines: list[str], new_lines: list[str]) -> None:
-    """compare(b, a) has ADD where compare(a, b) has SUP, and inserts where it had deletes."""
+    """compare(b, a) is compare(a, b) mirrored: the same pairs with old and new swapped, ADD for SUP,
+    the same hunks with deleted and inserted text swapped, the same editorial and relabelled flags,
+    and the mirrored document symbol."""
     a, b = "\n".join(old_lines), "\n".join(new_lines)
     forward, backward = compare(a, b), compare(b, a)
-    assert forward.counts()["ADD"] == backward.counts()["SUP"]
-    assert forward.counts()["SUP"] == backward.counts()["ADD"]
-    deleted = sum(len(s.text) for c in forward.changes for s in c.segments if s.op is EditOp.DELETE)
-    inserted = sum(len(s.text) for c in backward.changes for s in c.segments if s.op is EditOp.INSERT)
-    assert deleted == inserted
+    assert sorted(_mirrored(c) for c in forward.changes) == sorted(_as_is(c) for c in backward.changes)
+    assert _MIRROR_SYMBOL.get(forward.symbol, forward.symbol) is backward.symbol
+
+
+_MIRROR_OP = {ChangeOp.ADD: ChangeOp.SUP, ChangeOp.SUP: ChangeOp.ADD}
+_MIRROR_SYMBOL = {Symbol.ADD: Symbol.SUP, Symbol.SUP: Symbol.ADD}
+_Key = tuple[str, int, int, tuple[tuple[str, str, str], ...], bool, bool]
+
+
+def _hunks(change: ClauseChange, swap: bool) -> tuple[tuple[str, str, str], ...]:
+    """The change as kept runs and (deleted, inserted) hunks; the order inside a hunk is a rendering detail."""
+    out: list[tuple[str, str, str]] = []
+    deleted = inserted = ""
+    for s in change.segments:
+        if s.op is EditOp.EQUAL:
+            if deleted or inserted:
+                out.append(("hunk", deleted, inserted))
+                deleted = inserted = ""
+            out.append(("equal", s.text, ""))
+        elif (s.op is EditOp.DELETE) != swap:
+            deleted += s.text
+        else:
+            inserted += s.text
+    if deleted or inserted:
+        out.append(("hunk", deleted, inserted))
+    return tuple(out)
+
+
+def _as_is(c: ClauseChange) -> _Key:
+    return (c.op.value, -1 if c.old is None else c.old, -1 if c.new is None else c.new, _hunks(c, False),
+            c.editorial, c.relabelled)
+
+
+def _mirrored(c: ClauseChange) -> _Key:
+    return (_MIRROR_OP.get(c.op, c.op).value, -1 if c.new is None else c.new, -1 if c.old is None else c.old,
+            _hunks(c, True), c.editorial, c.relabelled)
 
 
 _DROP_RUNS = regex.compile(r"[\p{P}\p{S}\p{Z}\s]+")
@@ -200,3 +240,44 @@ def test_bigrams_are_the_character_pairs_of_the_compact_key(text: str) -> None:
     grams = _bigrams(text)
     assert {_decode(g) for g in grams} == expected
     assert len(grams) == len(expected)
+
+
+# -- any Python str, lone surrogates included ------------------------------------------------------
+
+_MARKS = "[]{}"  # kept out so the marked text reads back unambiguously
+_ANY_CHAR = st.characters(codec=None, exclude_characters=_MARKS)
+_PIECES = st.one_of(
+    st.characters(categories=["Cs"]),  # lone surrogates: drawn often, not left to chance
+    _ANY_CHAR,
+    st.text(alphabet=_ANY_CHAR, max_size=6),
+    st.sampled_from(
+        ["considering", "resolves", "考虑到", "做出决议", "第1号决议", "\n", "a)\t", "1\t", "；", "\ud800考"]
+    ),
+)
+_ANY_TEXT = st.lists(_PIECES, max_size=24).map("".join)
+_DELETED = regex.compile(r"\[-(.*?)-\]", regex.DOTALL)
+_INSERTED = regex.compile(r"\{\+(.*?)\+\}", regex.DOTALL)
+
+
+@settings(max_examples=200, deadline=None)
+@given(old=_ANY_TEXT, new=_ANY_TEXT)
+@example(old="considering", new="\ud800considering")
+@example(old="\udfff\ud800 resolves", new="resolves \ud800\udfff")
+def test_any_text_compares_and_renders_and_the_wdiff_reads_back(old: str, new: str) -> None:
+    """compare() takes any str (lone surrogates too); wdiff and json render; the wdiff gives back both sides."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResdiffWarning)
+        cmp = compare(old, new)
+    render(cmp, "json")
+    marked = render(cmp, "wdiff")
+    old_view = _DELETED.sub(r"\1", _INSERTED.sub("", marked))
+    new_view = _INSERTED.sub(r"\1", _DELETED.sub("", marked))
+    olds = [cmp.old.blocks[c.old].text if c.old is not None else "" for c in cmp.changes]
+    news = [cmp.new.blocks[c.new].text if c.new is not None else "" for c in cmp.changes]
+    assert old_view == "".join(f"{text}\n" for text in olds)
+    assert new_view == "".join(f"{text}\n" for text in news)
+    assert sorted(c.old for c in cmp.changes if c.old is not None) == list(range(len(cmp.old.blocks)))
+    assert sorted(c.new for c in cmp.changes if c.new is not None) == list(range(len(cmp.new.blocks)))
+    for doc, text in ((cmp.old, old), (cmp.new, new)):
+        assert doc.text == text
+        assert all(text[b.span.start : b.span.end] == b.text for b in doc.blocks)

@@ -1,34 +1,52 @@
 """fast-diff-match-patch (C++) and diff-match-patch (Python) give the same diff.
 
-resdiff runs its key-sequence diffs through the C++ port when it is
-installed; the Python library is the reference. Both implement the same
-algorithm (Myers' bisection, no half-match with the time limit off, the same
+resdiff runs its key-sequence diffs (:mod:`resdiff._diffengine`) through the
+C++ port when it is installed; the Python library is the reference. Both
+implement the same algorithm (Myers' bisection, no half-match with the time limit off, the same
 merge clean-up), so the outputs must be identical, not merely equally short.
 """
 
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 
-import _render_fixtures as fx
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from resdiff import _inline as inline
+import _render_fixtures as fx
+from resdiff import _diffengine as engine
 from resdiff._parse import parse
 from resdiff._segment import tokenize
 
-pytest.importorskip("fast_diff_match_patch", reason="fast-diff-match-patch is not installed; the Python library is used")
+pytest.importorskip(
+    "fast_diff_match_patch", reason="fast-diff-match-patch is not installed; the Python library is used"
+)
 
 
 @pytest.fixture(scope="module")
 def engines():
-    return inline._python_engine(), inline._compiled_engine()
+    return engine._python_engine(), engine._compiled_engine()
 
 
 def test_the_compiled_engine_is_used_when_installed() -> None:
-    assert inline._DIFF.__qualname__.startswith("_compiled_engine")
+    """With fast-diff-match-patch installed, the diffs run through it."""
+    assert engine.engine().__qualname__.startswith("_compiled_engine")
+
+
+def test_the_engine_is_chosen_on_first_use_not_at_import() -> None:
+    """``import resdiff`` loads neither diff library; the first changed clause loads the compiled one only."""
+    probe = (
+        "import sys, resdiff\n"
+        "loaded = lambda: sorted(m for m in ('diff_match_patch', 'fast_diff_match_patch') if m in sys.modules)\n"
+        "print(loaded())\n"
+        "resdiff.compare('resolves\\n1\\tto act;', 'resolves\\n1\\tto act now;')\n"
+        "print(loaded())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines() == ["[]", "['fast_diff_match_patch']"]
 
 
 # Small alphabets force many equal runs and ties, where two implementations
@@ -69,6 +87,6 @@ def test_same_ops_on_corpus_tokens_and_blocks(engines) -> None:
             ([t.key for t in tokenize(old)], [t.key for t in tokenize(new)]),
             ([b.text for b in parse(old).blocks], [b.text for b in parse(new).blocks]),
         ):
-            enc_a, enc_b = inline._encode(keys_a, keys_b)
+            enc_a, enc_b = engine._encode(keys_a, keys_b)
             assert compiled(enc_a, enc_b) == python(enc_a, enc_b)
 

@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+from pathlib import Path
 
 import pytest
-from conftest_docx import dele, ins, make_docx, p, run, wxml
 
+from conftest_docx import dele, ins, make_docx, p, run, wxml
 from resdiff._errors import DocxError, InputError
-from resdiff._io import docx as docx_io
 from resdiff._io.docx import DocxSides, read_docx, read_docx_text
+from resdiff._io.docx import package as docx_package
 
 # -- plain text ------------------------------------------------------------------------------
 
 
 def test_paragraphs_tabs_and_breaks():
     """One paragraph a line, w:tab is TAB, w:br and w:cr start a new line, spaces kept."""
-    body = p("a)", "<w:r><w:tab/><w:t xml:space=\"preserve\"> text </w:t><w:br/><w:t>next</w:t><w:cr/></w:r>") + p("b")
+    body = p("a)", '<w:r><w:tab/><w:t xml:space="preserve"> text </w:t><w:br/><w:t>next</w:t><w:cr/></w:r>') + p("b")
     assert read_docx_text(make_docx(body)) == "a)\t text \nnext\n\nb\n"
 
 
@@ -45,7 +47,7 @@ def test_field_codes_are_skipped_and_results_kept():
         "see ",
         '<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
         '<w:r><w:instrText xml:space="preserve"> REF _Ref123 \\h </w:instrText></w:r>',
-        '<w:r><w:t>hidden code text</w:t></w:r>',
+        "<w:r><w:t>hidden code text</w:t></w:r>",
         '<w:r><w:fldChar w:fldCharType="separate"/></w:r>',
         "<w:r><w:t>Annex 1</w:t></w:r>",
         '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
@@ -120,9 +122,7 @@ def test_automatic_numbering_becomes_the_labels_a_reader_sees():
 def test_numbering_from_the_paragraph_style():
     """A paragraph style with w:numPr (through basedOn) numbers its paragraphs."""
     styles = (
-        '<w:style w:type="paragraph" w:styleId="ListBase"><w:pPr>'
-        + num(2)
-        + "</w:pPr></w:style>"
+        '<w:style w:type="paragraph" w:styleId="ListBase"><w:pPr>' + num(2) + "</w:pPr></w:style>"
         '<w:style w:type="paragraph" w:styleId="Enum"><w:basedOn w:val="ListBase"/></w:style>'
     )
     body = p("x", ppr='<w:pStyle w:val="Enum"/>') + p("y", ppr='<w:pStyle w:val="Enum"/>')
@@ -318,7 +318,7 @@ def test_not_a_zip_is_refused_naming_the_file(tmp_path):
 
 def test_missing_file_is_a_docx_error(tmp_path):
     """A path that does not exist gives DocxError naming it."""
-    with pytest.raises(DocxError, match="nope.docx"):
+    with pytest.raises(DocxError, match=r"nope\.docx"):
         read_docx(tmp_path / "nope.docx")
 
 
@@ -327,7 +327,7 @@ def test_zip_without_a_document_part_is_refused():
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
         zf.writestr("hello.txt", "hi")
-    with pytest.raises(DocxError, match="no word/document.xml"):
+    with pytest.raises(DocxError, match=r"no word/document\.xml"):
         read_docx(buf.getvalue())
 
 
@@ -357,7 +357,7 @@ def test_external_entity_is_refused(tmp_path):
     # a DOCTYPE in a secondary part, UTF-16 encoded, is refused too
     fn = ('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY e "e">]><w:footnotes '
           'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>').encode("utf-16")  # fmt: skip
-    with pytest.raises(DocxError, match="footnotes.xml"):
+    with pytest.raises(DocxError, match=r"footnotes\.xml"):
         read_docx(make_docx(p("x"), extra={"word/footnotes.xml": fn}))
 
 
@@ -377,7 +377,7 @@ def test_zip_bomb_is_refused_without_inflating_it():
 
 def test_total_decompressed_size_is_bounded(monkeypatch):
     """All parts together may not decompress past MAX_TOTAL_BYTES, whatever each part's ratio."""
-    monkeypatch.setattr(docx_io, "MAX_TOTAL_BYTES", 2000)
+    monkeypatch.setattr(docx_package, "MAX_TOTAL_BYTES", 2000)
     body = "".join(p(f"paragraph {i} with some text") for i in range(40))
     with pytest.raises(DocxError, match="decompresses to more than"):
         read_docx(make_docx(body))
@@ -407,5 +407,392 @@ def test_truncated_deflate_stream_is_refused():
 
 def test_malformed_xml_is_refused_naming_the_part():
     """A document part that is not well-formed XML gives DocxError naming the part."""
-    with pytest.raises(DocxError, match="word/document.xml is not well-formed"):
+    with pytest.raises(DocxError, match=r"word/document\.xml is not well-formed"):
         read_docx(make_docx("", extra={"word/document.xml": "<w:document><unclosed>"}))
+
+
+# -- tracked numbering, list styles, symbol fonts, endnotes (real files' features) ------------------------
+
+REV = 'w:id="{}" w:author="t" w:date="2024-05-01T00:00:00Z"'
+
+
+def test_paragraph_properties_change_restores_the_old_numbering_on_the_old_side():
+    """w:pPrChange holds the old w:pPr: the old side numbers (or not) by it, the new side by the current one."""
+    body = (
+        p("first", ppr=num(2))
+        + p("was plain", ppr=num(2) + f"<w:pPrChange {REV.format(5)}><w:pPr/></w:pPrChange>")
+        + p("was lettered", ppr=num(2) + f"<w:pPrChange {REV.format(6)}><w:pPr>{num(1)}</w:pPr></w:pPrChange>")
+    )
+    sides = read_docx(make_docx(body, numbering=NUMBERING))
+    assert sides.new == "3\tfirst\n4\twas plain\n5\twas lettered\n"
+    assert sides.old == "3\tfirst\nwas plain\na)\twas lettered\n"
+    assert sides.tracked
+
+
+def test_inserted_numbering_is_absent_on_the_old_side():
+    """A w:numPr holding w:ins was added by the change: Reject All shows no label."""
+    numpr = f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/><w:ins {REV.format(3)}/></w:numPr>'
+    sides = read_docx(make_docx(p("item", ppr=numpr), numbering=NUMBERING))
+    assert (sides.old, sides.new, sides.tracked) == ("item\n", "a)\titem\n", True)
+
+
+def test_an_added_paragraph_does_not_take_the_label_away_from_the_one_it_was_split_from():
+    """A numbered paragraph followed by an added one (its mark, text and numbering all new) keeps its label."""
+    body = p("kept", ppr=num(1) + f"<w:rPr><w:ins {REV.format(1)}/></w:rPr>") + p(
+        ins("added"), ppr=num(1) + f"<w:pPrChange {REV.format(2)}><w:pPr/></w:pPrChange>"
+    )
+    sides = read_docx(make_docx(body, numbering=NUMBERING))
+    assert (sides.old, sides.new) == ("a)\tkept\n", "a)\tkept\nb)\tadded\n")
+
+
+def test_a_list_defined_through_a_list_style_gets_its_labels():
+    """w:abstractNum holding only w:numStyleLink takes the levels of the list the numbering style names."""
+    numbering = (
+        '<w:abstractNum w:abstractNumId="0"><w:numStyleLink w:val="ListStyle"/></w:abstractNum>'
+        '<w:abstractNum w:abstractNumId="1"><w:styleLink w:val="ListStyle"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperLetter"/><w:lvlText w:val="%1."/></w:lvl>'
+        "</w:abstractNum>"
+        '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
+        '<w:num w:numId="2"><w:abstractNumId w:val="0"/></w:num>'
+    )
+    styles = f'<w:style w:type="numbering" w:styleId="ListStyle"><w:pPr>{num(1)}</w:pPr></w:style>'
+    body = p("one", ppr=num(2)) + p("two", ppr=num(2))
+    assert read_docx_text(make_docx(body, numbering=numbering, styles=styles)) == "A.\tone\nB.\ttwo\n"
+
+
+def bullet_numbering(text: str, font: str) -> str:
+    fonts = f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}"/></w:rPr>' if font else ""
+    return (
+        '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/>'
+        f'<w:lvlText w:val="{text}"/>{fonts}</w:lvl></w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "font", "bullet"),
+    [
+        ("\uf0b7", "Symbol", "•"),
+        ("\uf06c", "Wingdings", "●"),
+        ("\uf0a7", "Wingdings", "▪"),
+        ("\uf0d8", "Wingdings", "➢"),
+        ("l", "Wingdings", "●"),  # the font's byte itself
+        ("\uf02d", "Symbol", "-"),
+        ("o", "Courier New", "◦"),
+        ("\uf0b7", "", "•"),  # no font named: Word's default bullet
+        ("–", "Times New Roman", "–"),  # an ordinary character stays as written
+        ("o", "Arial", "o"),
+    ],
+)
+def test_symbol_font_bullets_become_the_unicode_characters_they_show(text, font, bullet):
+    """A bullet level's private-use or byte character in Symbol/Wingdings/Courier New is written as Unicode."""
+    data = make_docx(p("item", ppr=num(1)), numbering=bullet_numbering(text, font))
+    assert read_docx_text(data) == f"{bullet}\titem\n"
+
+
+def test_symbol_font_characters_in_runs_and_w_sym():
+    """w:sym is read in its w:font; private-use text in a Symbol/Wingdings run is mapped, other text is not."""
+    body = p(
+        '<w:r><w:sym w:font="Wingdings" w:char="F0FC"/><w:sym w:font="Symbol" w:char="F02A"/>'
+        '<w:sym w:font="Arial" w:char="0041"/></w:r>',
+        '<w:r><w:rPr><w:rFonts w:ascii="Wingdings" w:hAnsi="Wingdings"/></w:rPr><w:t>\uf076x</w:t></w:r>',
+        "<w:r><w:t>\uf076</w:t></w:r>",
+    )
+    assert read_docx_text(make_docx(body)) == "✓∗A❖x\uf076\n"
+
+
+ENDNOTES = (
+    '<w:endnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:endnote>'
+    '<w:endnote w:id="1"><w:p><w:r><w:endnoteRef/></w:r><w:r><w:t xml:space="preserve"> First end.</w:t></w:r></w:p>'
+    "</w:endnote>"
+    '<w:endnote w:id="2"><w:p><w:r><w:endnoteRef/></w:r><w:r><w:t>Second end.</w:t></w:r></w:p></w:endnote>'
+)
+
+
+def enref(eid: int) -> str:
+    return f'<w:r><w:endnoteReference w:id="{eid}"/></w:r>'
+
+
+def test_endnotes_are_read_like_footnotes_numbered_in_lower_roman():
+    """Endnote references read i, ii … in order; their texts follow the footnotes as N<TAB>text."""
+    body = p("a", enref(2), " b", fnref(1)) + p("c", enref(1))
+    data = make_docx(body, footnotes=FOOTNOTES, extra={"word/endnotes.xml": wxml("endnotes", ENDNOTES)})
+    assert read_docx_text(data).splitlines() == [
+        "ai b1",
+        "cii",
+        "1\tIncluding LDCs.",
+        "i\tSecond end.",
+        "ii\tFirst end.",
+    ]
+
+
+def test_note_numbering_follows_the_documents_note_properties():
+    """w:footnotePr/w:endnotePr (numFmt, numStart) in the final section properties number the notes."""
+    sect = (
+        '<w:sectPr><w:footnotePr><w:numFmt w:val="lowerLetter"/></w:footnotePr>'
+        '<w:endnotePr><w:numFmt w:val="decimal"/><w:numStart w:val="5"/></w:endnotePr></w:sectPr>'
+    )
+    body = p("a", fnref(1), enref(1)) + sect
+    data = make_docx(body, footnotes=FOOTNOTES, extra={"word/endnotes.xml": wxml("endnotes", ENDNOTES)})
+    assert read_docx_text(data).splitlines() == ["aa5", "a\tIncluding LDCs.", "5\tFirst end."]
+
+
+def test_an_inserted_endnote_is_on_the_new_side_only():
+    """An endnote reference inside w:ins is on the new side; the old side has neither mark nor text."""
+    data = make_docx(p("x", ins(enref(1))), extra={"word/endnotes.xml": wxml("endnotes", ENDNOTES)})
+    sides = read_docx(data)
+    assert (sides.old, sides.new) == ("x\n", "xi\ni\tFirst end.\n")
+
+
+# -- structure from the ITU templates' paragraph styles -----------------------------------------------------
+
+ITU_STYLES = (
+    '<w:style w:type="paragraph" w:styleId="enumlev1"><w:name w:val="enumlev1"/></w:style>'
+    '<w:style w:type="paragraph" w:styleId="Rectitle"><w:name w:val="Rec_title"/></w:style>'
+    '<w:style w:type="paragraph" w:styleId="AnnexTitle"><w:name w:val="Annex_Title"/></w:style>'
+    '<w:style w:type="paragraph" w:styleId="Plain"><w:name w:val="Plain"/></w:style>'
+)
+
+
+def styled(name: str) -> str:
+    return f'<w:pStyle w:val="{name}"/>'
+
+
+def test_enumlev_items_have_a_tab_after_their_label():
+    """In an enumlev paragraph the spaces after a label the text rules know become one TAB; other text stays."""
+    body = (
+        p("a)  the first item;", ppr=styled("enumlev1"))
+        + p("–\u00a0a dash item", ppr=styled("enumlev1"))
+        + p("b)\tkept as typed", ppr=styled("enumlev1"))
+        + p("No label here", ppr=styled("enumlev1"))
+        + p("c)  not an ITU item style", ppr=styled("Plain"))
+    )
+    assert read_docx_text(make_docx(body, styles=ITU_STYLES)).splitlines() == [
+        "a)\tthe first item;",
+        "–\ta dash item",
+        "b)\tkept as typed",
+        "No label here",
+        "c)  not an ITU item style",
+    ]
+
+
+def test_titles_are_one_line_whatever_their_manual_breaks():
+    """A Rectitle or Annex_Title paragraph (matched by style id or name) is one line: a w:br inside is a space."""
+    br = "<w:r><w:br/></w:r>"
+    body = p("Evolving role of", br, "the Sector", ppr=styled("Rectitle")) + p(
+        "Annex", br, "one", ppr=styled("AnnexTitle")
+    )
+    body += p("keeps", br, "its break", ppr=styled("Plain"))
+    assert read_docx_text(make_docx(body, styles=ITU_STYLES)) == (
+        "Evolving role of the Sector\nAnnex one\nkeeps\nits break\n"
+    )
+
+
+def test_the_old_side_takes_the_style_hint_from_the_old_properties():
+    """A style changed under w:pPrChange gives its hint on the old side only."""
+    change = f"{styled('enumlev1')}<w:pPrChange {REV.format(4)}><w:pPr>{styled('Plain')}</w:pPr></w:pPrChange>"
+    sides = read_docx(make_docx(p("a)  item", ppr=change), styles=ITU_STYLES))
+    assert (sides.old, sides.new) == ("a)  item\n", "a)\titem\n")
+
+
+# -- bounded work and clear refusals on hostile files ------------------------------------------------------
+
+
+def run_bounded(tmp_path, data: bytes, control: bytes) -> str:
+    """read_docx on hostile *data* in a child process (30 s hard cap): its new text.
+
+    The read must cost about what *control* costs, an ordinary file of the same
+    size and shape (at most three times as much plus 0.2 s, and under 5 s), so
+    that the bound holds on a loaded machine too.
+    """
+    import subprocess
+    import sys
+
+    hostile, plain = tmp_path / "hostile.docx", tmp_path / "plain.docx"
+    hostile.write_bytes(data)
+    plain.write_bytes(control)
+    code = (
+        "import sys, time; from resdiff import read_docx\n"
+        "def timed(path):\n"
+        "    t = time.perf_counter(); s = read_docx(path); return time.perf_counter() - t, s\n"
+        "timed(sys.argv[2]); base, _ = timed(sys.argv[2]); took, s = timed(sys.argv[1])\n"
+        "sys.stdout.write(f'{took:.3f} {base:.3f} {len(s.new)}\\n{s.new[:300]}')"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(hostile), str(plain)], capture_output=True, text=True, timeout=30, check=True
+    )
+    figures, head = out.stdout.split("\n", 1)
+    took, base, size = figures.split()
+    assert float(took) < min(3 * float(base) + 0.2, 5.0), f"read_docx took {took} s, an ordinary file {base} s"
+    assert int(size) < 2_000_000
+    return head
+
+
+def one_level(fmt: str, start: str, text: str = "%1.") -> str:
+    return (
+        '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0">'
+        f'<w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+    )
+
+
+def test_huge_roman_start_is_written_as_a_decimal_at_once(tmp_path):
+    """A list starting at 10^15 in upper roman gives decimal labels, fast (roman numerals stop at 3999)."""
+    body = p("x", ppr=num(1)) * 3
+    data = make_docx(body, numbering=one_level("upperRoman", str(10**15)))
+    assert len(data) < 2048
+    head = run_bounded(tmp_path, data, make_docx(body, numbering=one_level("upperRoman", "1")))
+    assert head.splitlines()[:2] == ["1000000000000000.\tx", "1000000000000001.\tx"]
+
+
+def test_huge_letter_start_is_written_as_a_decimal_at_once(tmp_path):
+    """A list starting at 2·10^9 in letters gives decimal labels, fast (letters stop at 780, 30 z's)."""
+    data = make_docx(p("x", ppr=num(1)), numbering=one_level("lowerLetter", "2000000000"))
+    control = make_docx(p("x", ppr=num(1)), numbering=one_level("lowerLetter", "1"))
+    assert run_bounded(tmp_path, data, control) == "2000000000.\tx\n"
+
+
+def test_a_level_text_repeating_a_number_50000_times_is_cut(tmp_path):
+    """lvlText with %1 50,000 times over 4,000 paragraphs: the template is cut at MAX_LEVEL_REFS numbers; fast."""
+    from resdiff._io.docx.numbering import MAX_LEVEL_REFS
+
+    body = p("x", ppr=num(1)) * 4000
+    data = make_docx(body, numbering=one_level("decimal", "1", "%1" * 50_000))
+    assert len(data) < 4096
+    first = run_bounded(tmp_path, data, make_docx(body, numbering=one_level("decimal", "1"))).split("\n", 1)[0]
+    assert first == "1" * MAX_LEVEL_REFS + "\tx"
+
+
+def test_numbers_at_the_caps_are_still_words():
+    """The caps leave ordinary numbers alone: 3999 is MMMCMXCIX, 780 is 30 z's, and 0 has no letter."""
+    from resdiff._io.docx.numbering import format_number
+
+    assert format_number(3999, "upperRoman") == "MMMCMXCIX"
+    assert format_number(4000, "lowerRoman") == "4000"
+    assert format_number(780, "lowerLetter") == "z" * 30
+    assert format_number(781, "upperLetter") == "781"
+    assert format_number(0, "lowerLetter") == format_number(0, "lowerRoman") == ""
+
+
+def test_a_path_to_an_endless_device_is_capped(tmp_path):
+    """A .docx symlink to /dev/zero is read only up to MAX_STREAM_BYTES, then refused with one line."""
+    import time
+
+    from resdiff._io.docx.package import MAX_STREAM_BYTES
+
+    link = tmp_path / "zero.docx"
+    link.symlink_to("/dev/zero")
+    start = time.perf_counter()
+    with pytest.raises(
+        DocxError, match=rf"zero\.docx is not a regular file and gives more than {MAX_STREAM_BYTES // 2**20} MB"
+    ):
+        read_docx(link)
+    assert time.perf_counter() - start < 5
+
+
+def test_a_fifo_without_a_writer_does_not_block(tmp_path):
+    """A FIFO nobody writes to reads as empty at once: not a zip archive."""
+    import os
+
+    fifo = tmp_path / "pipe.docx"
+    os.mkfifo(fifo)
+    with pytest.raises(DocxError, match=r"pipe\.docx is not a \.docx \(not a zip archive\)"):
+        read_docx(fifo)
+
+
+def test_a_fifo_is_read_whole_when_it_carries_a_docx(tmp_path):
+    """A .docx written into a FIFO (process substitution, a pipe) is read from memory like the file itself."""
+    import os
+    import threading
+    import time
+
+    fifo = tmp_path / "pipe.docx"
+    os.mkfifo(fifo)
+    data = make_docx(p("through ", ins("a pipe")))
+    writer_id: list[int] = []
+
+    def write() -> None:
+        writer_id.append(threading.get_native_id())
+        with open(fifo, "wb") as fh:  # blocks until the reader opens the FIFO
+            fh.write(data)
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    # the writer must be waiting in open() before the reader's non-blocking open, or the reader sees no writer
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            if writer_id and Path(f"/proc/self/task/{writer_id[0]}/wchan").read_text() == "wait_for_partner":
+                break
+        except OSError:  # no /proc: give the thread a moment instead
+            time.sleep(0.3)
+            break
+        time.sleep(0.01)
+    try:
+        sides = read_docx(fifo)
+    finally:
+        if writer.is_alive():  # still waiting for a reader (the read failed): release it
+            os.close(os.open(fifo, os.O_RDONLY | os.O_NONBLOCK))
+        writer.join(timeout=10)
+    assert (sides.old, sides.new) == ("through \n", "through a pipe\n")
+
+
+def test_a_directory_is_refused(tmp_path):
+    """A directory given as the .docx is refused with one line naming it."""
+    folder = tmp_path / "folder.docx"
+    folder.mkdir()
+    with pytest.raises(DocxError, match=r"^cannot read .*folder\.docx: it is a directory$"):
+        read_docx(folder)
+
+
+STRICT_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+
+
+def test_strict_ooxml_reads_like_transitional():
+    """A Strict OOXML document (purl.oclc.org namespaces) gives the same text, revisions and numbering."""
+    body = p("a)", "\t", dele("old"), ins("new"), ppr=num(1)) + p("b", ppr=num(1))
+    transitional = make_docx(body, numbering=NUMBERING)
+    strict_rels = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"'
+        ' Target="word/document.xml"/></Relationships>'
+    )
+    parts = {
+        "_rels/.rels": strict_rels,
+        "word/document.xml": wxml("document", f"<w:body>{body}</w:body>").replace(docx_package.W_NS, STRICT_NS),
+        "word/numbering.xml": wxml("numbering", NUMBERING).replace(docx_package.W_NS, STRICT_NS),
+    }
+    strict = make_docx("", extra=parts)
+    assert docx_package.W_NS.encode() not in zipfile.ZipFile(io.BytesIO(strict)).read("word/document.xml")
+    assert read_docx(strict) == read_docx(transitional)
+    assert read_docx(strict).new == "a)\ta)\tnew\nb)\tb\n"
+
+
+@pytest.mark.parametrize(
+    ("where", "markup", "problem"),
+    [
+        (
+            "document",
+            p("x", ppr='<w:numPr><w:ilvl w:val="one"/><w:numId w:val="1"/></w:numPr>'),
+            r"w:ilvl 'one' is not",
+        ),
+        ("numbering", "", r"w:ilvl '1\.5' is not a whole number"),
+        ("document", p('<w:r><w:sym w:font="Symbol" w:char="110000"/></w:r>'), r"beyond the last Unicode code point"),
+        ("document", p('<w:r><w:sym w:font="Symbol" w:char="D800"/></w:r>'), r"'D800' is a UTF-16 surrogate"),
+        ("document", p('<w:r><w:sym w:font="Symbol" w:char="F0ZZ"/></w:r>'), r"'F0ZZ' is not a hexadecimal"),
+        ("document", p('<w:r><w:sym w:font="Symbol" w:char="%s"/></w:r>' % ("F" * 10_000)), r"not a hexadecimal"),
+    ],
+)
+def test_bad_numbers_in_the_xml_are_one_line_errors_naming_file_and_part(tmp_path, where, markup, problem):
+    """A non-integer w:ilvl or a w:sym that names no character gives a DocxError naming file, part and value."""
+    numbering = NUMBERING
+    if where == "numbering":
+        numbering = NUMBERING.replace('<w:lvl w:ilvl="1">', '<w:lvl w:ilvl="1.5">', 1)
+        markup = p("x", ppr=num(1))
+    f = tmp_path / "bad.docx"
+    f.write_bytes(make_docx(markup, numbering=numbering))
+    part = "word/numbering.xml" if where == "numbering" else "word/document.xml"
+    with pytest.raises(DocxError, match=rf"^{re.escape(str(f))} part {re.escape(part)}: .*{problem}") as err:
+        read_docx(f)
+    assert "\n" not in str(err.value) and len(str(err.value)) < 300

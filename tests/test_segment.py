@@ -8,7 +8,8 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from resdiff._segment import fold, nfkc, tokenize
+from resdiff._normalize import fold, nfkc
+from resdiff._segment import tokenize
 from strategies import unicode_text
 
 

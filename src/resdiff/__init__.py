@@ -14,6 +14,17 @@ from typing import TYPE_CHECKING, Any
 
 from resdiff._batch import BATCH_TIMEOUT
 from resdiff._compare import compare
+from resdiff._compile.build import compile  # resdiff.compile (shadows the builtin inside this namespace only)
+from resdiff._compile.model import (
+    Alternative,
+    Compilation,
+    Contribution,
+    MergeOp,
+    Piece,
+    Provision,
+    ProvisionStatus,
+    Stance,
+)
 from resdiff._errors import (
     BinaryInputError,
     DecodeError,
@@ -60,19 +71,28 @@ if TYPE_CHECKING:
     from resdiff._batch.pairing import file_key, pair_files
     from resdiff._batch.report import BatchReport, PairResult
     from resdiff._batch.run import run_batch
+    from resdiff._crosscheck.check import crosscheck
+    from resdiff._crosscheck.model import CrossCheck, Finding, FindingKind, LangProvision, Row
     from resdiff._io.docx import DocxSides, read_docx, read_docx_text
     from resdiff._render.json_ import document_to_dict, to_dict
 
 __version__ = "0.1.0"
 
-# Loaded on first use: the Word reader pulls in lxml, no renderer loads before it is asked for, and
-# the batch machinery (pairing, pool, index) stays out of a single diff.
+# Loaded on first use: the Word reader pulls in lxml, no renderer loads before it is asked for, the
+# language cross-check (its facts extractor compiles a dozen patterns) costs nothing until it is used,
+# and the batch machinery (pairing, pool, index) stays out of a single diff.
 _LAZY = {
     "BatchReport": "resdiff._batch.report",
     "PairResult": "resdiff._batch.report",
     "file_key": "resdiff._batch.pairing",
     "pair_files": "resdiff._batch.pairing",
     "run_batch": "resdiff._batch.run",
+    "CrossCheck": "resdiff._crosscheck.model",
+    "Finding": "resdiff._crosscheck.model",
+    "FindingKind": "resdiff._crosscheck.model",
+    "LangProvision": "resdiff._crosscheck.model",
+    "Row": "resdiff._crosscheck.model",
+    "crosscheck": "resdiff._crosscheck.check",
     "DocxSides": "resdiff._io.docx",
     "read_docx": "resdiff._io.docx",
     "read_docx_text": "resdiff._io.docx",
@@ -93,6 +113,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "Alternative",
     "BATCH_TIMEOUT",
     "BatchReport",
     "BinaryInputError",
@@ -100,6 +121,9 @@ __all__ = [
     "ChangeOp",
     "ClauseChange",
     "Comparison",
+    "Compilation",
+    "Contribution",
+    "CrossCheck",
     "DecodeError",
     "DependencyError",
     "DocType",
@@ -108,31 +132,42 @@ __all__ = [
     "DocxSides",
     "EditOp",
     "FORMATS",
+    "Finding",
+    "FindingKind",
     "Footnote",
     "Heading",
     "InputError",
     "Lang",
+    "LangProvision",
     "Meeting",
+    "MergeOp",
     "Opening",
     "OutputError",
     "PairResult",
     "ParseError",
+    "Piece",
     "Proposal",
     "ProposalId",
     "ProposalSymbol",
+    "Provision",
+    "ProvisionStatus",
     "RenderOptions",
     "ResdiffError",
     "ResdiffWarning",
     "RevisionKind",
     "Role",
+    "Row",
     "Section",
     "SectionKind",
     "Segment",
     "Span",
+    "Stance",
     "Symbol",
     "TextInput",
     "Token",
     "compare",
+    "compile",
+    "crosscheck",
     "decode_bytes",
     "detect_lang",
     "document_to_dict",

@@ -8,16 +8,20 @@ Three passes, each bounded:
    character per distinct key). Keys found on one side only are left out of
    that diff first, so its cost depends on reordering, not on the amount of
    changed text, and two unrelated documents cost nothing here. A relabelled
-   item (``e)`` → ``i)`` with the same body) is an anchor.
+   item (``e)`` → ``i)`` with the same body) is an anchor. Where one side has
+   more copies of an identical block in a row, the copies left over are put
+   where the other side has a block they can pair with (an edited copy), so
+   an edit in place stays in place instead of reading as a move.
 2. **Gaps.** Between two anchors, the remaining old and new blocks are paired
-   in order by similarity (Dice coefficient over character bigrams) with a
-   maximum-weight monotone matching, as ``difflib.Differ`` pairs similar lines
-   between matches. Pairs need :data:`PAIR_CUTOFF`, or — for a clause
-   expanded around its old words — :data:`CONTAIN_CUTOFF` of the shorter
-   one's bigrams found in the longer one; structural
-   singletons — two section headings, two titles, two headings — which pair by
-   position, so a heading swap (``认识到`` → ``考虑到``) is a changed heading and
-   its items stay put. Gaps larger than :data:`DP_CELLS` use a greedy pass
+   in order by similarity (Dice coefficient over the sets of character
+   bigrams; a pair whose set sizes alone put it below :data:`SIM_FLOOR` is
+   not counted) with a maximum-weight monotone matching, as
+   ``difflib.Differ`` pairs similar lines between matches. Pairs need
+   :data:`PAIR_CUTOFF`, or — for a clause expanded around its old words —
+   :data:`CONTAIN_CUTOFF` of the shorter one's bigrams found in the longer
+   one; structural singletons — two section headings, two titles, two
+   headings — pair by position, so a heading swap (``认识到`` → ``考虑到``)
+   is a changed heading and its items stay put. Gaps larger than :data:`DP_CELLS` use a greedy pass
    within :data:`WINDOW` blocks instead of the full matching.
 3. **Moves.** What is still unpaired is matched across the whole document by
    similarity (:data:`MOVE_CUTOFF`) through an index of shared bigrams, at
@@ -37,17 +41,30 @@ from itertools import chain
 
 import regex
 
-from resdiff._gc import paused_gc
-from resdiff._inline import diff_keys
-from resdiff._model import Document, Role, _fast_init
-from resdiff._segment import fold
+from resdiff._diffengine import diff_keys
+from resdiff._model import Document, EditOp, Role, _fast_init
+from resdiff._normalize import fold_text
 
-__all__ = ["CONTAIN_CUTOFF", "DP_CELLS", "MOVE_CANDIDATES", "MOVE_CUTOFF", "PAIR_CUTOFF", "WINDOW", "Pair", "align", "similarity"]
+__all__ = [
+    "CONTAIN_CUTOFF",
+    "DP_CELLS",
+    "MOVE_CANDIDATES",
+    "MOVE_CUTOFF",
+    "PAIR_CUTOFF",
+    "SIM_FLOOR",
+    "WINDOW",
+    "Pair",
+    "align",
+    "align_keyed",
+    "body_key",
+    "similarity",
+]
 
 PAIR_CUTOFF = 0.5  # Dice similarity (0..1) two blocks in the same gap need to pair as MOD
 CONTAIN_CUTOFF = 0.75  # share of a block found in a longer one that pairs them in a gap (an expanded clause)
 CONTAIN_MIN_BIGRAMS = 8  # containment counts only for blocks at least this long
 MOVE_CUTOFF = 0.6  # Dice similarity (0..1) an unpaired old and new block need to pair as a MOVE
+SIM_FLOOR = 0.4  # Dice similarity (0..1, at most PAIR_CUTOFF) below which a pair's score may be given as 0
 MOVE_MIN_CHARS = 8  # shorter blocks only pair as moves when identical (avoids "–" ↔ "–")
 MOVE_CANDIDATES = 12  # candidates scored per unpaired block in the move pass
 POSTING_LIMIT = 64  # bigrams shared by more blocks than this are too common to find candidates
@@ -72,28 +89,8 @@ _GROUP = {
 # Groups whose blocks pair by position even when their words differ.
 _POSITIONAL = frozenset({"proposal", "heading", "title", "history", "opening", "section", "annex"})
 
-# fold() caches its results for tokens, which recur; whole clause bodies seldom do, and
-# caching them would keep up to 65,536 of them alive after the comparison is done
-_fold_text = fold.__wrapped__
 
 _ARTEFACT_RE = regex.compile(r"\[bookmark:[^\]]*\]|\[footnoteRef:[^\]]*\]")
-_CONTENT_DROP_RE = regex.compile(r"[\p{P}\p{S}\p{Z}\s]")
-
-
-class _DropTable(dict[int, int | None]):
-    """``str.translate`` table deleting what ``_CONTENT_DROP_RE`` matches, filled on first sight.
-
-    A regex substitution pays per match (every space of an English clause);
-    translating through a dict of the characters seen so far runs in C.
-    """
-
-    def __missing__(self, code: int) -> int | None:
-        value = None if _CONTENT_DROP_RE.match(chr(code)) else code
-        self[code] = value
-        return value
-
-
-_CONTENT_DROP = _DropTable()
 
 
 @_fast_init
@@ -111,13 +108,8 @@ def body_key(body: str) -> str:
     """What two blocks' bodies must share to count as the same clause: folded, artefacts out."""
     if "[" in body:
         body = _ARTEFACT_RE.sub("", body)
-    # fold() made every white-space run one space, so stripping spaces strips them all
-    return _fold_text(body).strip(" ")
-
-
-def editorial_key(key: str) -> str:
-    """A :func:`body_key` without punctuation, symbols and spacing: equal keys mean an editorial change."""
-    return key.translate(_CONTENT_DROP)
+    # fold_text() made every white-space run one space, so stripping spaces strips them all
+    return fold_text(body).strip(" ")
 
 
 # character bigrams as integers, or the characters themselves for keys too short for bigrams
@@ -130,12 +122,14 @@ def _bigrams(key: str) -> Grams:
     A bigram is the 64-bit integer of its two characters in UTF-32: the encoded
     key read as 8-byte words from offset 0 and from offset 4 gives every pair
     without building a two-character string for each (2.2 times faster, and
-    the sets compare the same, since the coding is one-to-one).
+    the sets compare the same, since the coding is one-to-one, lone
+    surrogates included).
     """
     compact = key.replace(" ", "")
     if len(compact) < 4:  # too short for bigrams to say anything: compare characters
         return frozenset(compact)
-    data = memoryview(compact.encode("utf-32-le"))
+    # "surrogatepass": a lone surrogate (any Python str may hold one) is coded as its code point
+    data = memoryview(compact.encode("utf-32-le", "surrogatepass"))
     n = len(data)
     evens = data[: n - n % 8].cast("Q")  # (c0 c1) (c2 c3) …
     odds = data[4 : n - (n - 4) % 8].cast("Q")  # (c1 c2) (c3 c4) …
@@ -156,7 +150,7 @@ def similarity(a: str, b: str) -> float:
     >>> round(similarity("the new text", "the old text"), 2)
     0.56
     """
-    return _dice(_bigrams(_fold_text(a)), _bigrams(_fold_text(b)))
+    return _dice(_bigrams(fold_text(a)), _bigrams(fold_text(b)))
 
 
 class _Side:
@@ -182,13 +176,22 @@ class _Side:
 
 
 def _sim(a: _Side, i: int, b: _Side, j: int) -> float:
+    """Similarity of two blocks: 1.0 for equal keys, else :func:`_bounded_dice` of their bigrams."""
     if a.keys[i] == b.keys[j]:
         return 1.0
-    sa, sb = len(a.keys[i]), len(b.keys[j])
-    # Dice can be no higher than 2·min/(sum); skip hopeless pairs without counting
-    if sa + sb and 2.0 * min(sa, sb) / (sa + sb) < PAIR_CUTOFF * 0.8:
+    return _bounded_dice(a.grams(i), b.grams(j))
+
+
+def _bounded_dice(ga: Grams, gb: Grams) -> float:
+    """:func:`_dice`, or 0.0 without counting the shared bigrams when it is certainly below :data:`SIM_FLOOR`.
+
+    The shared bigrams are at most the smaller set, so Dice ≤ 2·min(|A|, |B|)/(|A| + |B|)
+    on the sizes of the two *sets* (not of the texts: ``"the " * 40`` has four bigrams).
+    """
+    na, nb = len(ga), len(gb)
+    if 2.0 * min(na, nb) < SIM_FLOOR * (na + nb):
         return 0.0
-    return _dice(a.grams(i), b.grams(j))
+    return _dice(ga, gb)
 
 
 def _containment(a: _Side, i: int, b: _Side, j: int) -> float:
@@ -209,11 +212,148 @@ def _anchors(a: _Side, b: _Side) -> list[tuple[int, int]]:
     ib = [j for j, k in enumerate(kb) if k in shared]
     if not ia or not ib:
         return []
+    ca, cb = [ka[i] for i in ia], [kb[j] for j in ib]
     pairs: list[tuple[int, int]] = []
-    for op, x0, x1, y0, y1 in diff_keys([ka[i] for i in ia], [kb[j] for j in ib]):
-        if op == 0:
-            pairs.extend(zip(ia[x0:x1], ib[y0:y1]))
-    return pairs
+    for op, x0, x1, y0, y1 in diff_keys(ca, cb):
+        if op is EditOp.EQUAL:
+            pairs.extend(zip(range(x0, x1), range(y0, y1)))
+    return _copies_in_place(a, b, pairs, (ca, cb), (ia, ib))
+
+
+def _copies_in_place(
+    a: _Side,
+    b: _Side,
+    pairs: list[tuple[int, int]],
+    keys: tuple[list[str], list[str]],
+    blocks: tuple[list[int], list[int]],
+) -> list[tuple[int, int]]:
+    """Block index pairs of the anchors, with repeated identical blocks paired in place.
+
+    *pairs* index the shared-key sequences ``keys`` (``keys[0][x]`` is the key
+    of old block ``blocks[0][x]``). Where one side holds more copies of a key
+    than the other in a row (ten identical clauses, one of them edited on the
+    new side), any choice of which copies pair is an equally long common
+    subsequence, and the diff picks one without looking at the blocks left out
+    of it: the copy left over may sit far from the edited clause, which then
+    reads as moved. :func:`_leftover_copies_in_gaps` chooses instead.
+    """
+    (ca, cb), (ia, ib) = keys, blocks
+    # only a key found twice on one side can have copies left over (counted in C)
+    repeated = {key for key, n in chain(Counter(ca).items(), Counter(cb).items()) if n > 1}
+    if not repeated:
+        return [(ia[x], ib[y]) for x, y in pairs]
+    out: list[tuple[int, int]] = []
+    n_pairs, n_a, n_b = len(pairs), len(ca), len(cb)
+    k = 0
+    while k < n_pairs:
+        x, y = pairs[k]
+        key = ca[x]
+        if key not in repeated:
+            out.append((ia[x], ib[y]))
+            k += 1
+            continue
+        end = k + 1  # pairs[k:end]: consecutive pairs of this key with only copies of it between them
+        while end < n_pairs:
+            nx, ny = pairs[end]
+            px, py = pairs[end - 1]
+            if ca[nx] != key or any(ca[t] != key for t in range(px + 1, nx)):
+                break
+            if any(cb[t] != key for t in range(py + 1, ny)):
+                break
+            end += 1
+        px, py = pairs[k - 1] if k else (-1, -1)
+        nx, ny = pairs[end] if end < n_pairs else (n_a, n_b)
+        xs, ys = x, y
+        while xs - 1 > px and ca[xs - 1] == key:
+            xs -= 1
+        while ys - 1 > py and cb[ys - 1] == key:
+            ys -= 1
+        xe, ye = pairs[end - 1][0] + 1, pairs[end - 1][1] + 1
+        while xe < nx and ca[xe] == key:
+            xe += 1
+        while ye < ny and cb[ye] == key:
+            ye += 1
+        found = [(ia[i], ib[j]) for i, j in pairs[k:end]]
+        if xe - xs != ye - ys and end - k == min(xe - xs, ye - ys):
+            before = (ia[px], ib[py]) if k else (-1, -1)
+            after = (ia[nx], ib[ny]) if end < n_pairs else (len(a.keys), len(b.keys))
+            found = _leftover_copies_in_gaps(a, b, (ia[xs:xe], ib[ys:ye]), (before, after), found)
+        out.extend(found)
+        k = end
+    return out
+
+
+def _leftover_copies_in_gaps(
+    a: _Side,
+    b: _Side,
+    copies: tuple[list[int], list[int]],
+    bounds: tuple[tuple[int, int], tuple[int, int]],
+    found: list[tuple[int, int]],
+) -> list[tuple[int, int]]:
+    """Pair the copies of one key (old block indices, new block indices) in order, placing the copies
+    left over on the longer side in the gaps where the other side has a block they can pair with.
+
+    A gap is the stretch between two consecutive pairs (or *bounds*, the
+    anchors around the copies); a left-over copy placed there counts when
+    that stretch of the other side holds a block it could pair with in the
+    gap pass, one per such block. The pairing that places the most wins;
+    *found* (the diff's choice) stays unless another places strictly more.
+    A dynamic programme over (copies paired, copies skipped), at most
+    :data:`DP_CELLS` steps, else *found*.
+    """
+    olds, news = copies
+    flip = len(olds) < len(news)  # True: new copies are left over and look for old partners
+    long, short = (news, olds) if flip else (olds, news)
+    extra = len(long) - len(short)
+    if len(short) * (extra + 1) ** 2 > DP_CELLS:
+        return found
+    (before_old, before_new), (after_old, after_new) = bounds
+    edges = [before_old, *short, after_old] if flip else [before_new, *short, after_new]
+    copy = long[0]
+
+    def partner(x: int) -> bool:
+        weight = _weight(a, x, b, copy) if flip else _weight(a, copy, b, x)
+        return weight[0] > 0.0
+
+    # room[t]: blocks of the shorter side in the gap before its copy t (the last: after its last copy)
+    room = [sum(1 for x in range(edges[t] + 1, edges[t + 1]) if partner(x)) for t in range(len(short) + 1)]
+
+    def placed(skips: list[int]) -> int:
+        """Left-over copies beside a partner, for short copy t paired with long copy t + skips[t]."""
+        total, prev = 0, 0
+        for t, s in enumerate([*skips, extra]):
+            total += min(s - prev, room[t])
+            prev = s
+        return total
+
+    # best[s]: most copies placed so far with short copy t paired with long copy t + s; back[t][s]: s before
+    best = [min(s, room[0]) for s in range(extra + 1)]
+    back: list[list[int]] = [list(range(extra + 1))]
+    for t in range(1, len(short)):
+        row: list[int] = []
+        choice: list[int] = []
+        for s in range(extra + 1):
+            top, arg = -1, 0
+            for prev in range(s + 1):
+                value = best[prev] + min(s - prev, room[t])
+                if value > top:
+                    top, arg = value, prev
+            row.append(top)
+            choice.append(arg)
+        best = row
+        back.append(choice)
+    last = max(range(extra + 1), key=lambda s: best[s] + min(extra - s, room[-1]))
+    index = {block: n for n, block in enumerate(long)}
+    skips_found = [index[i if not flip else j] - t for t, (i, j) in enumerate(found)]
+    if best[last] + min(extra - last, room[-1]) <= placed(skips_found):
+        return found
+    skips = [0] * len(short)
+    s = last
+    for t in range(len(short) - 1, -1, -1):
+        skips[t] = s
+        s = back[t][s]
+    paired = [(long[t + s], short[t]) for t, s in enumerate(skips)]
+    return [(j, i) for i, j in paired] if flip else paired
 
 
 _NOT_ALLOWED = (0.0, 0.0)
@@ -230,7 +370,10 @@ def _weight(a: _Side, i: int, b: _Side, j: int) -> tuple[float, float]:
     if _containment(a, i, b, j) >= CONTAIN_CUTOFF:
         return PAIR_CUTOFF, s  # a clause rewritten around its old words: still the same clause
     if group in _POSITIONAL:
-        return 0.01 + s * 0.01, s  # pair by position, but any real match wins
+        # pair by position, but any real match wins; among positional pairs the more similar
+        # wins, so the similarity is the exact one, not the pre-filter's 0 (headings are few)
+        s = s or _dice(a.grams(i), b.grams(j))
+        return 0.01 + s * 0.01, s
     return 0.0, s
 
 
@@ -240,10 +383,13 @@ def _match_gap(a: _Side, olds: Sequence[int], b: _Side, news: Sequence[int]) -> 
         return []
     if len(olds) == 1 and len(news) == 1:  # the usual gap: one clause changed in place
         w, s = _weight(a, olds[0], b, news[0])
-        return [(olds[0], news[0], s)] if w > 0.0 else []
-    if len(olds) * len(news) <= DP_CELLS:
-        return _match_dp(a, olds, b, news)
-    return _match_greedy(a, olds, b, news)
+        found = [(olds[0], news[0], s)] if w > 0.0 else []
+    elif len(olds) * len(news) <= DP_CELLS:
+        found = _match_dp(a, olds, b, news)
+    else:
+        found = _match_greedy(a, olds, b, news)
+    # a pair kept by containment or by position may carry the pre-filter's 0: give its real similarity
+    return [(i, j, s or _dice(a.grams(i), b.grams(j))) for i, j, s in found]
 
 
 def _match_dp(a: _Side, olds: Sequence[int], b: _Side, news: Sequence[int]) -> list[tuple[int, int, float]]:
@@ -333,12 +479,12 @@ def align(old: Document, new: Document) -> list[Pair]:
     >>> [(p.old, p.new) for p in align(parse("a\\nb\\nc"), parse("a\\nc\\nd"))]
     [(0, 0), (1, None), (2, 1), (None, 2)]
     """
-    with paused_gc():
-        return align_keyed(old, new)[0]
+    return align_keyed(old, new)[0]
 
 
 def align_keyed(old: Document, new: Document) -> tuple[list[Pair], list[str], list[str]]:
-    """:func:`align`, with the :func:`body_key` of every block of each side (for the editorial test)."""
+    """:func:`align`, with the :func:`body_key` of every block of each side (for the editorial test in
+    :mod:`resdiff._compare`)."""
     keys: dict[str, str] = {}
     a, b = _Side(old, keys), _Side(new, keys)
     flip = (b.groups, b.keys) < (a.groups, a.keys)

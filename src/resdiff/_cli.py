@@ -129,7 +129,7 @@ def _build_parser() -> argparse.ArgumentParser:
         "else GB18030 with a warning",
     )
     common.add_argument(
-        "-o", "--output", metavar="FILE", help="write here instead of standard output (never one of the inputs)"
+        "-o", "--output", metavar="FILE", help="write here instead of standard output"
     )
 
     formats = ", ".join(sorted(resdiff.FORMATS))
@@ -245,6 +245,14 @@ def _build_parser() -> argparse.ArgumentParser:
         help=f"time one pair may take before it is stopped and recorded as failed "
         f"(default: {resdiff.BATCH_TIMEOUT:g}; 0 = no limit)",
     )
+
+    # Commands that live in their own packages register their parsers themselves: the one place the
+    # CLI reaches past the public API, to the command modules it runs.
+    from resdiff._compile.cli import add_parser as add_compile_parser
+    from resdiff._crosscheck.cli import add_arguments as crosscheck_arguments
+
+    crosscheck_arguments(sub.add_parser("crosscheck", help="check that two language versions agree on a revision"))
+    add_compile_parser(sub, common)
     return parser
 
 
@@ -492,11 +500,25 @@ def _cmd_batch(args: argparse.Namespace, stdout: TextIO) -> int:
     return report.exit_code
 
 
+def _cmd_crosscheck(args: argparse.Namespace, stdout: TextIO) -> int:
+    from resdiff._crosscheck.cli import run
+
+    return run(args, stdout)
+
+
+def _cmd_compile(args: argparse.Namespace, stdout: TextIO) -> int:
+    from resdiff._compile.cli import run
+
+    return run(args, stdout)
+
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "diff": _cmd_diff,
     "parse": _cmd_parse,
     "extract": _cmd_extract,
     "batch": _cmd_batch,
+    "crosscheck": _cmd_crosscheck,
+    "compile": _cmd_compile,
 }
 
 

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import warnings
 
-from resdiff._align import Pair, align_keyed, editorial_key
+import regex
+
+from resdiff._align import Pair, align_keyed
 from resdiff._errors import InputError, ResdiffWarning
-from resdiff._gc import paused_gc
 from resdiff._inline import diff_text
 from resdiff._model import (
     ChangeOp,
@@ -31,10 +32,10 @@ from resdiff._model import (
     Segment,
     Symbol,
 )
+from resdiff._normalize import fold
 from resdiff._parse import _LineMemo, _parse_quietly
-from resdiff._segment import fold
 
-__all__ = ["compare"]
+__all__ = ["compare", "editorial_key"]
 
 
 def compare(old: Document | str, new: Document | str, *, lang: Lang | str | None = None) -> Comparison:
@@ -44,15 +45,45 @@ def compare(old: Document | str, new: Document | str, *, lang: Lang | str | None
     >>> [c.op.value for c in cmp.changes], cmp.symbol.value
     (['NOC', 'MOD'], 'MOD')
     """
-    with paused_gc():
-        memo: _LineMemo = {}  # the lines both versions share are classified once
-        old_doc = _as_document(old, lang, "old", memo)
-        new_doc = _as_document(new, lang, "new", memo)
-        pairs, old_keys, new_keys = align_keyed(old_doc, new_doc)
-        changes = tuple(_change(old_doc, new_doc, pair, old_keys, new_keys) for pair in pairs)
+    memo: _LineMemo = {}  # the lines both versions share are classified once
+    old_doc = _as_document(old, lang, "old", memo)
+    new_doc = _as_document(new, lang, "new", memo)
+    pairs, old_keys, new_keys = align_keyed(old_doc, new_doc)
+    changes = tuple(_change(old_doc, new_doc, pair, old_keys, new_keys) for pair in pairs)
     # a document's warnings already name its source ("old", "new" or the file name given to parse)
     notes = old_doc.warnings + new_doc.warnings
     return Comparison(old_doc, new_doc, changes, _symbol(old_doc, new_doc, changes), notes)
+
+
+_CONTENT_DROP_RE = regex.compile(r"[\p{P}\p{S}\p{Z}\s]")
+
+
+class _DropTable(dict[int, int | None]):
+    """``str.translate`` table deleting what ``_CONTENT_DROP_RE`` matches, filled on first sight.
+
+    A regex substitution pays per match (every space of an English clause);
+    translating through a dict of the characters seen so far runs in C.
+    """
+
+    def __missing__(self, code: int) -> int | None:
+        value = None if _CONTENT_DROP_RE.match(chr(code)) else code
+        self[code] = value
+        return value
+
+
+_CONTENT_DROP = _DropTable()
+
+
+def editorial_key(key: str) -> str:
+    """A block's :func:`~resdiff._align.body_key` without punctuation, symbols and spacing.
+
+    Two paired blocks whose editorial keys are equal differ only editorially
+    (labels, punctuation, width, spacing): their MOD is marked editorial.
+
+    >>> editorial_key("the text， as amended;") == editorial_key("the text, as amended")
+    True
+    """
+    return key.translate(_CONTENT_DROP)
 
 
 def _as_document(value: Document | str, lang: Lang | str | None, side: str, memo: _LineMemo) -> Document:

@@ -2,13 +2,11 @@
 
 Computation first, readability after, as diff-match-patch itself is built:
 
-1. both texts are cut into tokens (:mod:`resdiff._segment`); each distinct
-   comparison key is encoded as one character and diff-match-patch diffs the
-   encoded strings (so its unit is a word, a number or a punctuation mark, and
-   a full-width/half-width or TAB/space difference does not disturb the
-   alignment). Its C++ port, fast-diff-match-patch, runs the diff when it is
-   installed: the same algorithm with the same output
-   (``tests/test_diff_backends.py``);
+1. both texts are cut into tokens (:mod:`resdiff._segment`) and the token
+   keys are diffed by :func:`resdiff._diffengine.diff_keys` (diff-match-patch
+   over one character per distinct key), so the unit is a word, a number or a
+   punctuation mark, and a full-width/half-width or TAB/space difference does
+   not disturb the alignment;
 2. a semantic cleanup folds an equality that sits between two replacements
    into them when it is no longer (in characters) than either, so a replaced
    phrase is one hunk, not a crumb trail. diff-match-patch's own
@@ -36,104 +34,19 @@ deterministic (no time-outs).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Sequence
 
 import regex
 
+from resdiff._diffengine import diff_keys
 from resdiff._model import EditOp, Segment, Span
 from resdiff._segment import Token, tokenize
 
-__all__ = ["MAX_TOKENS", "diff_keys", "diff_text"]
+__all__ = ["MAX_TOKENS", "diff_text"]
 
 # Tokens per side above which a clause is first split into sentences (see module doc).
 # 4,000 tokens ≈ 12,000 Chinese characters; a real ITU clause has a few hundred.
 MAX_TOKENS = 4000
-
-_DIFF_DELETE, _DIFF_INSERT, _DIFF_EQUAL = -1, 1, 0
-
-_SENTENCE_RE = regex.compile(r"[^。；！？;!?\n]*(?:[。；！？;!?]+|\n|$)|.+", regex.DOTALL)
-
-
-def _python_engine() -> Callable[[str, str], list[tuple[int, int]]]:
-    """diff-match-patch's reference implementation, as (op, length) pairs."""
-    import diff_match_patch
-
-    dmp = diff_match_patch.diff_match_patch()
-    # 0 = no time limit: a time-out would make the output depend on machine load.
-    # The work is bounded by MAX_TOKENS instead.
-    dmp.Diff_Timeout = 0
-
-    def diff(a: str, b: str) -> list[tuple[int, int]]:
-        return [(op, len(chunk)) for op, chunk in dmp.diff_main(a, b, False)]
-
-    return diff
-
-
-_OPS = {"=": _DIFF_EQUAL, "-": _DIFF_DELETE, "+": _DIFF_INSERT}
-
-
-def _compiled_engine() -> Callable[[str, str], list[tuple[int, int]]]:
-    """The C++ port of the same library: same algorithm, same output, ~20× faster."""
-    import fast_diff_match_patch
-
-    if fast_diff_match_patch.CHAR_WIDTH < 4:  # UTF-16 builds would split astral keys
-        raise ImportError("fast_diff_match_patch built with 16-bit characters")
-    native = fast_diff_match_patch.diff
-    ops = _OPS
-
-    def diff(a: str, b: str) -> list[tuple[int, int]]:
-        return [(ops[op], n) for op, n in native(a, b, timelimit=0, checklines=False, cleanup="No")]
-
-    return diff
-
-
-def _engine() -> Callable[[str, str], list[tuple[int, int]]]:
-    try:
-        return _compiled_engine()
-    except ImportError:
-        return _python_engine()
-
-
-_DIFF = _engine()
-
-
-def _encode(keys_a: Sequence[Hashable], keys_b: Sequence[Hashable]) -> tuple[str, str]:
-    """Map each distinct key to one character (in order of first use), skipping the surrogate range."""
-    distinct = dict.fromkeys(keys_a)
-    distinct.update(dict.fromkeys(keys_b))
-    if len(distinct) < 0xD800:
-        codes = dict(zip(distinct, map(chr, range(1, len(distinct) + 1))))
-    else:  # never produce lone surrogates
-        codes = {key: chr(n if n < 0xD800 else n + 0x800) for n, key in enumerate(distinct, 1)}
-    code = codes.__getitem__
-    return "".join(map(code, keys_a)), "".join(map(code, keys_b))
-
-
-def diff_keys(keys_a: Sequence[Hashable], keys_b: Sequence[Hashable]) -> list[tuple[int, int, int, int, int]]:
-    """Diff two sequences by key equality: (op, a_start, a_end, b_start, b_end) on indices.
-
-    op is -1 (delete), 0 (equal) or 1 (insert). diff-match-patch runs over one
-    character per distinct key with its time limit off, so the result is
-    minimal and deterministic. Used for tokens, sentences and whole blocks.
-
-    >>> diff_keys(["a", "b", "c"], ["a", "c", "d"])
-    [(0, 0, 1, 0, 1), (-1, 1, 2, 1, 1), (0, 2, 3, 1, 2), (1, 3, 3, 2, 3)]
-    """
-    enc_a, enc_b = _encode(keys_a, keys_b)
-    ops: list[tuple[int, int, int, int, int]] = []
-    i = j = 0
-    for op, n in _DIFF(enc_a, enc_b):
-        if op == _DIFF_EQUAL:
-            ops.append((op, i, i + n, j, j + n))
-            i += n
-            j += n
-        elif op == _DIFF_DELETE:
-            ops.append((op, i, i + n, j, j))
-            i += n
-        else:
-            ops.append((op, i, i, j, j + n))
-            j += n
-    return ops
 
 
 class _Builder:
@@ -172,11 +85,17 @@ class _Builder:
             return
         self._flush()
         last = self.out[-1] if self.out else None
-        if last is not None and last.op is EditOp.EQUAL and last.old and last.new:
-            if last.old.end == a0 + self.old_offset and last.new.end == b0 + self.new_offset:
-                a0 = last.old.start - self.old_offset
-                b0 = last.new.start - self.new_offset
-                self.out.pop()
+        if (
+            last is not None
+            and last.op is EditOp.EQUAL
+            and last.old
+            and last.new
+            and last.old.end == a0 + self.old_offset
+            and last.new.end == b0 + self.new_offset
+        ):
+            a0 = last.old.start - self.old_offset
+            b0 = last.new.start - self.new_offset
+            self.out.pop()
         self.out.append(
             Segment(
                 EditOp.EQUAL,
@@ -209,28 +128,22 @@ class _Builder:
         diff-match-patch's semantic rule, applied again in characters: its first
         pass counted tokens, which lets ``年，`` survive between ``2016``→``2024``
         and ``哈马马特``→``新德里``; a drafter marks the whole marker as one hunk.
+
+        One pass from left to right over a stack of hunks, merging the leftmost
+        foldable equality first as a rescan from the start would: a merge only
+        widens the replacement on top of the stack, so the one equality that can
+        newly fold is the one just below it, and the loop looks there again.
         """
-        changed = True
-        while changed:
-            changed = False
-            hunks = _hunks(segs)
-            for k in range(1, len(hunks) - 1):
-                before, eq, after = hunks[k - 1], hunks[k], hunks[k + 1]
-                if eq[0] is None or before[0] is not None or after[0] is not None:
-                    continue
-                size = len(eq[1][0].text)
-                # only between two replacements: next to a pure insertion or deletion the
-                # kept word is real context a drafter leaves unmarked (CTO{+或CxO+}会议)
-                if _is_replacement(before[1]) and _is_replacement(after[1]) and (
-                    size <= _hunk_size(before[1]) and size <= _hunk_size(after[1])
-                ):
-                    merged = self._merge([*before[1], *eq[1], *after[1]])
-                    start = sum(len(h[1]) for h in hunks[: k - 1])
-                    end = start + len(before[1]) + len(eq[1]) + len(after[1])
-                    segs = segs[:start] + merged + segs[end:]
-                    changed = True
-                    break
-        return segs
+        if len(segs) < 5:  # two replacements and an equality take five segments at least
+            return segs
+        stack: list[list[Segment]] = []
+        folded = False
+        for hunk in _hunks(segs):
+            stack.append(hunk)
+            while len(stack) >= 3 and _foldable(stack[-3], stack[-2], stack[-1]):
+                stack[-3:] = [self._merge([*stack[-3], *stack[-2], *stack[-1]])]
+                folded = True
+        return [seg for hunk in stack for seg in hunk] if folded else segs
 
     def _merge(self, run: list[Segment]) -> list[Segment]:
         """One delete and one insert covering a run of segments."""
@@ -248,17 +161,27 @@ class _Builder:
         return out
 
 
-def _hunks(segs: list[Segment]) -> list[tuple[EditOp | None, list[Segment]]]:
-    """Group segments: (None, [delete?, insert?]) for a change, (EQUAL, [equal]) for the rest."""
-    out: list[tuple[EditOp | None, list[Segment]]] = []
+def _hunks(segs: list[Segment]) -> list[list[Segment]]:
+    """Group segments into hunks: each equal segment alone, each run of the others together."""
+    out: list[list[Segment]] = []
     for seg in segs:
-        if seg.op is EditOp.EQUAL:
-            out.append((EditOp.EQUAL, [seg]))
-        elif out and out[-1][0] is None:
-            out[-1][1].append(seg)
+        if seg.op is not EditOp.EQUAL and out and out[-1][0].op is not EditOp.EQUAL:
+            out[-1].append(seg)
         else:
-            out.append((None, [seg]))
+            out.append([seg])
     return out
+
+
+def _foldable(before: list[Segment], eq: list[Segment], after: list[Segment]) -> bool:
+    """An equality between two replacements, no longer (in characters) than either of them."""
+    if eq[0].op is not EditOp.EQUAL or before[0].op is EditOp.EQUAL or after[0].op is EditOp.EQUAL:
+        return False
+    # only between two replacements: next to a pure insertion or deletion the
+    # kept word is real context a drafter leaves unmarked (CTO{+或CxO+}会议)
+    if not (_is_replacement(before) and _is_replacement(after)):
+        return False
+    size = len(eq[0].text)
+    return size <= _hunk_size(before) and size <= _hunk_size(after)
 
 
 def _is_replacement(run: list[Segment]) -> bool:
@@ -280,9 +203,9 @@ def _emit_tokens(build: _Builder, a: Sequence[Token], b: Sequence[Token]) -> Non
         _emit_by_sentences(build, a, b)
         return
     for op, i0, i1, j0, j1 in diff_keys([t.key for t in a], [t.key for t in b]):
-        if op == _DIFF_DELETE:
+        if op is EditOp.DELETE:
             build.delete(a[i0].start, a[i1 - 1].end)
-        elif op == _DIFF_INSERT:
+        elif op is EditOp.INSERT:
             build.insert(b[j0].start, b[j1 - 1].end)
         else:
             a0, a1, b0, b1 = a[i0].start, a[i1 - 1].end, b[j0].start, b[j1 - 1].end
@@ -350,7 +273,7 @@ def _emit_by_sentences(build: _Builder, a: Sequence[Token], b: Sequence[Token]) 
             pending_b.clear()
 
     for op, i0, i1, j0, j1 in diff_keys(keys_a, keys_b):
-        if op == _DIFF_EQUAL:
+        if op is EditOp.EQUAL:
             flush()
             for (s1, e1), (s2, e2) in zip(sa[i0:i1], sb[j0:j1]):
                 _emit_tokens(build, a[s1:e1], b[s2:e2])
@@ -371,7 +294,8 @@ def diff_text(old: str, new: str, old_offset: int = 0, new_offset: int = 0) -> t
     if old == new:
         if not old:
             return ()
-        return (Segment(EditOp.EQUAL, new, Span(old_offset, old_offset + len(old)), Span(new_offset, new_offset + len(new))),)
+        old_span, new_span = Span(old_offset, old_offset + len(old)), Span(new_offset, new_offset + len(new))
+        return (Segment(EditOp.EQUAL, new, old_span, new_span),)
     if new < old:
         # diff in one canonical orientation, so swapping the versions mirrors the marks
         return _mirror(diff_text(new, old, new_offset, old_offset))

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from resdiff._model import (
@@ -30,17 +28,16 @@ from resdiff._model import (
     SectionKind,
     _fast_init,
 )
+from resdiff._normalize import MATCH_TABLE, fold_with_offsets, strip_accents
 
 __all__ = [
     "ABJAD",
     "HeadingMatch",
-    "FOLD_TABLE",
     "KEYWORD_STARTS",
     "KeywordMatch",
     "Label",
     "PLACES",
     "PROPOSAL_RE",
-    "fold",
     "is_roman",
     "match_heading",
     "match_keyword",
@@ -56,49 +53,7 @@ __all__ = [
 K = SectionKind
 
 # ---------------------------------------------------------------------------
-# Normalisation (one output char per input char, so offsets map back)
-# ---------------------------------------------------------------------------
-
-_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}  # full-width ASCII -> ASCII
-_WIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x202F: 0x20, 0x2007: 0x20, 0x3001: 0x2C})
-_WIDTH.update({0x060C: 0x2C, 0x061B: 0x3B, 0x2019: 0x27, 0x2018: 0x27})
-_ALEF = {0x0623: 0x0627, 0x0625: 0x0627, 0x0622: 0x0627, 0x0671: 0x0627}
-FOLD_TABLE = {**_WIDTH, **_ALEF}
-_AR_DROP = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640\u06d6-\u06ed]")
-
-
-def fold(text: str) -> tuple[str, Sequence[int]]:
-    """Fold width, case, Arabic diacritics and alef forms; return the folded text and,
-    for each folded char, its offset in ``text`` (plus one final entry for the end).
-
-    >>> fold("（Rév.）")[0]
-    '(rév.)'
-    """
-    if not _AR_DROP.search(text):
-        mapped = text.translate(FOLD_TABLE)
-        low = mapped.lower()
-        if len(low) == len(text):  # the usual case: one char in, one char out
-            return low, range(len(text) + 1)
-    out: list[str] = []
-    where: list[int] = []
-    for i, ch in enumerate(text):
-        if _AR_DROP.match(ch):
-            continue
-        c = ch.translate(FOLD_TABLE)
-        low = c.lower()
-        out.append(low if len(low) == 1 else c)
-        where.append(i)
-    where.append(len(text))
-    return "".join(out), where
-
-
-def _strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-# ---------------------------------------------------------------------------
-# Section keywords (§3.5). Patterns are regexes over fold()ed text.
+# Section keywords (§3.5). Patterns are regexes over fold_with_offsets()ed text.
 # Arabic patterns come without the leading "و" (stripped before matching) and
 # with [يت] for the masculine/feminine verb prefix.
 # ---------------------------------------------------------------------------
@@ -372,7 +327,7 @@ def match_keyword(line: str, lang: Lang, *, decision: bool = False) -> KeywordMa
     >>> m.kind.value, "责成电信标准化局主任"[m.addressee_start:m.addressee_end]
     ('instructs', '电信标准化局主任')
     """
-    folded, where = fold(line)
+    folded, where = fold_with_offsets(line)
     for cand in _candidates(folded, lang):
         pattern, kinds = _compile_keywords(cand)
         text, offset = folded, 0
@@ -436,8 +391,8 @@ _PLACE_TABLE.pop("marrakech")
 
 
 def _place_norm(name: str) -> str:
-    folded, _ = fold(name.strip())
-    folded = _strip_accents(folded)
+    folded, _ = fold_with_offsets(name.strip())
+    folded = strip_accents(folded)
     return re.sub(r"[\s\-‐–—_.]+", " ", folded).strip()
 
 
@@ -500,7 +455,7 @@ def meeting_from_marker(inner: str) -> tuple[RevisionKind, Meeting | None]:
 
 
 def _parse_marker(inner: str) -> tuple[RevisionKind, Meeting | None]:
-    folded, where = fold(inner)
+    folded, where = fold_with_offsets(inner)
     rev = _REV_RE.search(folded)
     mod = _MOD_RE.search(folded)
     kind = RevisionKind.REV if rev else RevisionKind.MOD if mod else RevisionKind.NEW
@@ -569,7 +524,7 @@ for _words, _dt in (
     (("opinion", "avis", "opinión", "мнение", "رأي", "الرأي"), DocType.OPINION),
 ):
     for _w in _words:
-        _DOC_TYPES[_strip_accents(_w)] = _dt
+        _DOC_TYPES[strip_accents(_w)] = _dt
 _ZH_TYPES = {"决议": DocType.RESOLUTION, "决定": DocType.DECISION, "建议": DocType.RECOMMENDATION}
 _ZH_TYPES["意见"] = DocType.OPINION
 
@@ -633,7 +588,7 @@ def match_heading(line: str) -> HeadingMatch | None:
         m = _HEADING_LATIN.fullmatch(line) if line[0].lower() in _HEADING_LATIN_FIRST else None
         if not m:
             return None
-        dt = _DOC_TYPES.get(_strip_accents(m.group("type").lower()), DocType.RESOLUTION)
+        dt = _DOC_TYPES.get(strip_accents(m.group("type").lower()), DocType.RESOLUTION)
     marker = m.group("marker")
     if marker:
         revision, meeting = meeting_from_marker(marker[1:-1])
@@ -736,7 +691,7 @@ def _letter_key(key: str) -> str:
     if key.isascii():  # the usual case: neither an Arabic letter nor a Cyrillic look-alike
         return key
     ch = key[0]
-    folded = _ALEF.get(ord(ch), ord(ch))
+    folded = MATCH_TABLE.get(ord(ch), ord(ch))  # alef forms fold to the bare alef
     idx = ABJAD.find(chr(folded))
     if idx >= 0:
         return chr(ord("a") + idx) if idx < 26 else "z" + chr(ord("a") + idx - 26)

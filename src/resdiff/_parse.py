@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 
 from resdiff import _lexicon as lx
 from resdiff._errors import InputError, ResdiffWarning
-from resdiff._gc import paused_gc
 from resdiff._model import (
     Block,
     DocType,
@@ -41,6 +40,7 @@ from resdiff._model import (
     SectionKind,
     Span,
 )
+from resdiff._normalize import MATCH_TABLE
 
 __all__ = ["detect_lang", "parse"]
 
@@ -326,7 +326,7 @@ def _classify(text: str, glued_fn: bool, lang: Lang) -> _Line:
         pl = _PAREN_LINE.fullmatch(c) if c0 in "(（" and c[-1] in ")）" else None
         if pl:
             line.paren = pl.group("inner")
-        elif lab is None and c0.translate(lx.FOLD_TABLE).lower() in lx.KEYWORD_STARTS[lang] and _keyword_shape(c):
+        elif lab is None and c0.translate(MATCH_TABLE).lower() in lx.KEYWORD_STARTS[lang] and _keyword_shape(c):
             line.kw = lx.match_keyword(c, lang)
     return line
 
@@ -815,11 +815,10 @@ def _parse_quietly(text: str, lang: Lang | str | None, source: str, memo: _LineM
     chosen = _coerce_lang(lang)
     if not isinstance(text, str):
         raise InputError(f"parse() needs text (str), got {type(text).__name__}")
-    with paused_gc():
-        language = chosen or detect_lang(text)
-        try:
-            doc = _Parser(text, language, source, memo.setdefault(language, {})).run()
-        except Exception as exc:  # noqa: BLE001 - the "never raises" guarantee; the warning names the bug
-            reason = f"internal parser error ({type(exc).__name__}: {exc}); compared as plain paragraphs"
-            doc = _plain(text, language, source, reason)
+    language = chosen or detect_lang(text)
+    try:
+        doc = _Parser(text, language, source, memo.setdefault(language, {})).run()
+    except Exception as exc:  # noqa: BLE001 - the "never raises" guarantee; the warning names the bug
+        reason = f"internal parser error ({type(exc).__name__}: {exc}); compared as plain paragraphs"
+        doc = _plain(text, language, source, reason)
     return doc

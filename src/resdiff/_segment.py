@@ -25,16 +25,16 @@ from __future__ import annotations
 
 import functools
 import logging
-import re
 import threading
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
 import regex
 
-__all__ = ["Token", "fold", "han_cutter", "nfkc", "tokenize"]
+from resdiff._normalize import fold
+
+__all__ = ["Token", "han_cutter", "tokenize"]
 
 
 class Token(NamedTuple):
@@ -61,45 +61,6 @@ _TOKEN_RE = regex.compile(
     """,
     regex.VERSION1 | regex.VERBOSE,
 )
-_SPACE_RE = regex.compile(r"\s+")
-
-
-# Full-width ASCII forms and the ideographic space: the characters that make Chinese
-# text fail NFKC's quick check. Each one's NFKD image is the plain character, so
-# mapping them first leaves NFKC's result unchanged (tested) and usually lets
-# unicodedata return the text from its quick check instead of recomposing it.
-_WIDE_RE = re.compile("[\uff01-\uff5e\u3000]")
-_NARROW = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " "}
-
-
-def nfkc(text: str) -> str:
-    """``unicodedata.normalize("NFKC", text)``, faster on Chinese text.
-
-    >>> nfkc("（2024年，新德里）") == "(2024年,新德里)"
-    True
-    """
-    if text.isascii() or unicodedata.is_normalized("NFKC", text):
-        return text
-    # a text holds few distinct full-width forms: one str.replace each beats
-    # str.translate, which looks every character up in a dict
-    for wide in set(_WIDE_RE.findall(text)):
-        text = text.replace(wide, _NARROW[wide])
-    return unicodedata.normalize("NFKC", text)
-
-
-@functools.lru_cache(maxsize=1 << 16)  # tokens repeat: most folds are cache hits
-def fold(text: str) -> str:
-    """Comparison key: NFKC (full-width → half-width), any white-space run → one space.
-
-    >>> fold("（2024年，新德里）\\u3000a")
-    '(2024年,新德里) a'
-    """
-    text = nfkc(text)
-    # printable text has no white space but the plain space (str.isprintable: no
-    # Zs/Zl/Zp but U+0020, no controls), so without a double space nothing collapses
-    if "  " not in text and text.isprintable():
-        return text
-    return _SPACE_RE.sub(" ", text)
 
 
 _new_token = tuple.__new__  # skips the named tuple's Python-level __new__
