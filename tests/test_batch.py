@@ -253,6 +253,19 @@ def test_file_key_knows_every_word_the_heading_grammar_knows(name: str, key: str
     assert file_key(name) == key
 
 
+def test_document_type_and_language_tables_hold_enum_values() -> None:
+    """Every value in resdiff._doctypes is a DocType or Lang value, and every Lang code is a tag."""
+    from resdiff import DocType, Lang
+    from resdiff._batch.pairing import _name_lang  # the tag reader the tables feed
+    from resdiff._doctypes import ABBREVIATIONS, LANG_ALIASES, TYPE_WORDS, ZH_TYPE_WORDS
+
+    for table in (TYPE_WORDS, ABBREVIATIONS, ZH_TYPE_WORDS):
+        assert {DocType(v) for v in table.values()} <= set(DocType)
+    assert set(ZH_TYPE_WORDS.values()) == {t.value for t in DocType} == set(TYPE_WORDS.values())
+    assert {Lang(v) for v in LANG_ALIASES.values()} <= set(Lang)
+    assert {_name_lang(f"res68-{lang.value}.txt") for lang in Lang} == {lang.value for lang in Lang}
+
+
 # ---------------------------------------------------------------- the worker pool
 
 

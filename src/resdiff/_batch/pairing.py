@@ -37,6 +37,7 @@ from resdiff._batch.source import read_source
 from resdiff._doctypes import ABBREVIATIONS, LANG_ALIASES, TYPE_WORDS, ZH_TYPE_WORDS
 from resdiff._errors import InputError
 from resdiff._io import os_reason
+from resdiff._model import Lang
 
 __all__ = ["HeadingKeys", "Pairs", "file_key", "heading_key", "list_files", "output_names", "pair_files"]
 
@@ -53,6 +54,7 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 _TYPES = {**TYPE_WORDS, **ABBREVIATIONS}
+_LANGS = {**{lang.value: lang.value for lang in Lang}, **LANG_ALIASES}  # a tag in a name → its Lang code
 # A type word standing alone (not inside a longer word), optional "." and "No.", then the number.
 _NAME_RE = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?P<type>{_alternation(_TYPES)})\.?(?:[\s_-]*(?:no|n°|nº|№)\.?)?[\s_-]*"
@@ -60,7 +62,7 @@ _NAME_RE = regex.compile(
     regex.IGNORECASE,
 )
 _ZH_NAME_RE = regex.compile(rf"第\s*(?P<num>\d{{1,4}})\s*号\s*(?P<type>{_alternation(ZH_TYPE_WORDS)})")
-_LANG_RE = regex.compile(rf"(?<![\p{{L}}])(?P<lang>{_alternation(LANG_ALIASES)})(?![\p{{L}}])", regex.IGNORECASE)
+_LANG_RE = regex.compile(rf"(?<![\p{{L}}])(?P<lang>{_alternation(_LANGS)})(?![\p{{L}}])", regex.IGNORECASE)
 _UNSAFE_RE = regex.compile(r"[^\p{L}\p{N}._-]+")
 
 
@@ -73,10 +75,10 @@ def file_key(filename: str) -> str | None:
     stem = unicodedata.normalize("NFKC", _stem(filename))
     m = _ZH_NAME_RE.search(stem)
     if m:
-        return f"{ZH_TYPE_WORDS[m['type']].value}-{int(m['num'])}"
+        return f"{ZH_TYPE_WORDS[m['type']]}-{int(m['num'])}"
     m = _NAME_RE.search(stem)
     if m:
-        return f"{_TYPES[m['type'].lower()].value}-{int(m['num'])}"
+        return f"{_TYPES[m['type'].lower()]}-{int(m['num'])}"
     return None
 
 
@@ -91,7 +93,7 @@ def _name_lang(filename: str) -> str | None:
     stem = unicodedata.normalize("NFKC", _stem(filename))
     m = _ZH_NAME_RE.search(stem) or _NAME_RE.search(stem)
     rest = stem[m.end() :] if m else stem
-    found = [LANG_ALIASES[t.lower()].value for t in _LANG_RE.findall(rest) if len(t) == 2 or m is not None]
+    found = [_LANGS[t.lower()] for t in _LANG_RE.findall(rest) if len(t) == 2 or m is not None]
     return found[-1] if found else None
 
 
