@@ -16,10 +16,10 @@ from resdiff._model import (
     ChangeOp,
     ClauseChange,
     Comparison,
+    DocType,
     Document,
     EditOp,
     Heading,
-    DocType,
     Lang,
     Proposal,
     ProposalId,
@@ -128,7 +128,13 @@ def chinese() -> Comparison:
             (Role.OPENING, "opening", "", "世界电信标准化全会（2016年，哈马马特），", 0),
             (Role.SECTION, "sec_1", "", "认识到", 0),
             (Role.ITEM, "sec_1__item_a", "a)", "a)\t全权代表大会关于WTSA不断演进的作用的第122号决议；", 0),
-            (Role.ITEM, "sec_1__item_b", "b)", "b)\t关于缩小标准化工作差距的第123号决议（2014年，釜山，修订版）的目标；", 0),
+            (
+                Role.ITEM,
+                "sec_1__item_b",
+                "b)",
+                "b)\t关于缩小标准化工作差距的第123号决议（2014年，釜山，修订版）的目标；",
+                0,
+            ),
             (Role.ITEM, "sec_1__item_c", "c)", "c)\t业界的参与已成为一项重要目标；", 0),
             (Role.SECTION, "sec_2", "", "做出决议", 0),
             (Role.ITEM, "sec_2__item_1", "1", "1\t鼓励业界参与ITU-T的工作；", 0),
@@ -146,7 +152,13 @@ def chinese() -> Comparison:
             (Role.OPENING, "opening", "", "世界电信标准化全会（2024年，新德里），", 0),
             (Role.SECTION, "sec_1", "", "考虑到", 0),
             (Role.ITEM, "sec_1__item_a", "a)", "a)\t全权代表大会关于WTSA不断演进的作用的第122号决议；", 0),
-            (Role.ITEM, "sec_1__item_b", "b)", "b)\t关于缩小标准化工作差距的第123号决议（2022年，布加勒斯特，修订版）的目标；", 0),
+            (
+                Role.ITEM,
+                "sec_1__item_b",
+                "b)",
+                "b)\t关于缩小标准化工作差距的第123号决议（2022年，布加勒斯特，修订版）的目标；",
+                0,
+            ),
             (Role.ITEM, "sec_1__item_c", "c)", "c)\t第22号决议（2022年，日内瓦，修订版）；", 0),
             (Role.SECTION, "sec_2", "", "做出决议", 0),
             (Role.ITEM, "sec_2__item_1", "1", "1\t鼓励业界积极参与ITU-T的工作；", 0),
@@ -155,20 +167,57 @@ def chinese() -> Comparison:
         heading=0,
         title=1,
     )
-    M, N, A, S = ChangeOp.MOD, ChangeOp.NOC, ChangeOp.ADD, ChangeOp.SUP
+    mod, noc, add, sup = ChangeOp.MOD, ChangeOp.NOC, ChangeOp.ADD, ChangeOp.SUP
     changes = [
-        change(old, new, M, 0, 0, [("=", "第68号决议（20"), ("-", "16年，哈马马特"), ("+", "24年，新德里"), ("=", "，修订版）")], similarity=0.7),
-        change(old, new, N, 1, 1),
-        change(old, new, M, 2, 2, [("=", "（2008年，约翰内斯堡；2012年，迪拜；2016年，哈马马特"), ("+", "；2024年，新德里"), ("=", "）")], similarity=0.9),
-        change(old, new, M, 3, 3, [("=", "世界电信标准化全会（20"), ("-", "16年，哈马马特"), ("+", "24年，新德里"), ("=", "），")], similarity=0.8),
-        change(old, new, M, 4, 4, [("-", "认识到"), ("+", "考虑到")], similarity=0.3),
-        change(old, new, N, 5, 5),
-        change(old, new, M, 6, 6, [("=", "b)\t关于缩小标准化工作差距的第123号决议（20"), ("-", "14年，釜山"), ("+", "22年，布加勒斯特"), ("=", "，修订版）的目标；")], similarity=0.85),
-        change(old, new, S, 7, None),
-        change(old, new, A, None, 7),
-        change(old, new, N, 8, 8),
-        change(old, new, M, 9, 9, [("=", "1\t鼓励业界"), ("+", "积极"), ("=", "参与ITU-T的工作；")], similarity=0.9),
-        change(old, new, M, 10, 10, [("=", "2\t继续举办CTO会议"), ("-", ";"), ("+", "；")], editorial=True),
+        change(
+            old,
+            new,
+            mod,
+            0,
+            0,
+            [("=", "第68号决议（20"), ("-", "16年，哈马马特"), ("+", "24年，新德里"), ("=", "，修订版）")],
+            similarity=0.7,
+        ),
+        change(old, new, noc, 1, 1),
+        change(
+            old,
+            new,
+            mod,
+            2,
+            2,
+            [("=", "（2008年，约翰内斯堡；2012年，迪拜；2016年，哈马马特"), ("+", "；2024年，新德里"), ("=", "）")],
+            similarity=0.9,
+        ),
+        change(
+            old,
+            new,
+            mod,
+            3,
+            3,
+            [("=", "世界电信标准化全会（20"), ("-", "16年，哈马马特"), ("+", "24年，新德里"), ("=", "），")],
+            similarity=0.8,
+        ),
+        change(old, new, mod, 4, 4, [("-", "认识到"), ("+", "考虑到")], similarity=0.3),
+        change(old, new, noc, 5, 5),
+        change(
+            old,
+            new,
+            mod,
+            6,
+            6,
+            [
+                ("=", "b)\t关于缩小标准化工作差距的第123号决议（20"),
+                ("-", "14年，釜山"),
+                ("+", "22年，布加勒斯特"),
+                ("=", "，修订版）的目标；"),
+            ],
+            similarity=0.85,
+        ),
+        change(old, new, sup, 7, None),
+        change(old, new, add, None, 7),
+        change(old, new, noc, 8, 8),
+        change(old, new, mod, 9, 9, [("=", "1\t鼓励业界"), ("+", "积极"), ("=", "参与ITU-T的工作；")], similarity=0.9),
+        change(old, new, mod, 10, 10, [("=", "2\t继续举办CTO会议"), ("-", ";"), ("+", "；")], editorial=True),
     ]
     return comparison(old, new, changes)
 
@@ -180,7 +229,7 @@ def english() -> Comparison:
         [
             (Role.PROPOSAL, "proposal_1", "", "MOD\tXYZ/12A3/4", 0),
             (Role.HEADING, "heading", "", "RESOLUTION 99 (Rev. Geneva, 2022)", 0),
-            (Role.TITLE, "title", "", "Testing <markup> & \"quotes\"", 0),
+            (Role.TITLE, "title", "", 'Testing <markup> & "quotes"', 0),
             (Role.SECTION, "sec_1", "", "considering", 0),
             (Role.ITEM, "sec_1__item_a", "a)", "a)\tthat R&D costs < benefits;", 0),
             (Role.ITEM, "sec_1__item_b", "b)", "b)\tthat <script>alert(1)</script> is text;", 0),
@@ -198,7 +247,7 @@ def english() -> Comparison:
         [
             (Role.PROPOSAL, "proposal_1", "", "MOD\tXYZ/12A3/4", 0),
             (Role.HEADING, "heading", "", "RESOLUTION 99 (Rev. Dubai, 2025)", 0),
-            (Role.TITLE, "title", "", "Testing <markup> & \"quotes\"", 0),
+            (Role.TITLE, "title", "", 'Testing <markup> & "quotes"', 0),
             (Role.SECTION, "sec_1", "", "considering", 0),
             (Role.ITEM, "sec_1__item_a", "a)", "a)\tthat moved text stays;", 0),
             (Role.ITEM, "sec_1__item_b", "b)", "b)\tthat R&D costs < 'benefits';", 0),
@@ -211,18 +260,52 @@ def english() -> Comparison:
         heading=1,
         title=2,
     )
-    M, N, MV = ChangeOp.MOD, ChangeOp.NOC, ChangeOp.MOVE
+    mod, noc, move = ChangeOp.MOD, ChangeOp.NOC, ChangeOp.MOVE
     changes = [
-        change(old, new, N, 0, 0),
-        change(old, new, M, 1, 1, [("=", "RESOLUTION 99 (Rev. "), ("-", "Geneva, 2022"), ("+", "Dubai, 2025"), ("=", ")")], similarity=0.6),
-        change(old, new, N, 2, 2),
-        change(old, new, N, 3, 3),
-        change(old, new, MV, 6, 4, [("-", "c"), ("+", "a"), ("=", ")\tthat moved text stays;")], relabelled=True),
-        change(old, new, M, 4, 5, [("-", "a"), ("+", "b"), ("=", ")\tthat R&D costs < "), ("+", "'"), ("=", "benefits"), ("+", "'"), ("=", ";")], relabelled=True, editorial=True),
-        change(old, new, M, 5, 6, [("-", "b"), ("+", "c"), ("=", ")\tthat <script>alert(1)</script> is text;")], relabelled=True, editorial=True),
-        change(old, new, N, 7, 7),
-        change(old, new, N, 8, 8),
-        change(old, new, M, 9, 9, [("=", "a)\tquickly"), ("+", " and *well*"), ("=", ";")], similarity=0.7),
+        change(old, new, noc, 0, 0),
+        change(
+            old,
+            new,
+            mod,
+            1,
+            1,
+            [("=", "RESOLUTION 99 (Rev. "), ("-", "Geneva, 2022"), ("+", "Dubai, 2025"), ("=", ")")],
+            similarity=0.6,
+        ),
+        change(old, new, noc, 2, 2),
+        change(old, new, noc, 3, 3),
+        change(old, new, move, 6, 4, [("-", "c"), ("+", "a"), ("=", ")\tthat moved text stays;")], relabelled=True),
+        change(
+            old,
+            new,
+            mod,
+            4,
+            5,
+            [
+                ("-", "a"),
+                ("+", "b"),
+                ("=", ")\tthat R&D costs < "),
+                ("+", "'"),
+                ("=", "benefits"),
+                ("+", "'"),
+                ("=", ";"),
+            ],
+            relabelled=True,
+            editorial=True,
+        ),
+        change(
+            old,
+            new,
+            mod,
+            5,
+            6,
+            [("-", "b"), ("+", "c"), ("=", ")\tthat <script>alert(1)</script> is text;")],
+            relabelled=True,
+            editorial=True,
+        ),
+        change(old, new, noc, 7, 7),
+        change(old, new, noc, 8, 8),
+        change(old, new, mod, 9, 9, [("=", "a)\tquickly"), ("+", " and *well*"), ("=", ";")], similarity=0.7),
     ]
     return comparison(old, new, changes, warnings=["line 3: <odd> & unusual"])
 
@@ -235,7 +318,13 @@ def corpus_pairs():
     out = []
     for case in sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []:
         if (case / "old.txt").is_file() and (case / "new.txt").is_file():
-            out.append((case.name, (case / "old.txt").read_text(encoding="utf-8"), (case / "new.txt").read_text(encoding="utf-8")))
+            out.append(
+                (
+                    case.name,
+                    (case / "old.txt").read_text(encoding="utf-8"),
+                    (case / "new.txt").read_text(encoding="utf-8"),
+                )
+            )
     return out
 
 

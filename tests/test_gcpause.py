@@ -40,13 +40,14 @@ def switches(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def _library_calls() -> list[Callable[[], object]]:
     doc_old, doc_new = parse(OLD), parse(NEW)
+    cmp = compare(doc_old, doc_new)
     return [lambda: parse(OLD), lambda: compare(OLD, NEW), lambda: compare(doc_old, doc_new),
-            lambda: align(doc_old, doc_new)]
+            lambda: align(doc_old, doc_new), *(lambda fmt=fmt: render(cmp, fmt) for fmt in sorted(FORMATS))]
 
 
 @pytest.mark.parametrize("collector", ["on", "off"])
 def test_library_calls_never_switch_the_collector(collector_on: None, switches: list[str], collector: str) -> None:
-    """parse, compare and align neither disable nor enable the collector, whichever state the caller left."""
+    """parse, compare, align and render neither disable nor enable the collector, whichever state the caller left."""
     calls = _library_calls()
     if collector == "off":
         gc.disable()

@@ -22,6 +22,7 @@ import pytest
 import _render_fixtures as fx
 from resdiff._model import EditOp
 from resdiff._render import RenderOptions
+from resdiff._render import _common as common
 from resdiff._render import html as html_render
 
 pytestmark = pytest.mark.browser
@@ -113,7 +114,7 @@ def png_pixels(data: bytes) -> tuple[int, int, list[bytes]]:
 
 def ink_stats(data: bytes) -> tuple[float, float, int]:
     """(share of non-white pixels, luminance variance, distinct colours) over a sample of pixels."""
-    width, height, rows = png_pixels(data)
+    width, _, rows = png_pixels(data)
     bpp = len(rows[0]) // width
     lum, colours = [], set()
     for row in rows[::3]:
@@ -156,7 +157,7 @@ def test_page_in_chromium(tmp_path, name, side_by_side):
     assert dumped.returncode == 0, dumped.stderr[-2000:]
     doc = lxml.html.document_fromstring(dumped.stdout)
     main = doc.xpath("//main")[0]
-    runs = [(s.op, s.text) for c in cmp.changes for s in html_render.clause_segments(cmp, c) if s.text]
+    runs = [(s.op, s.text) for c in cmp.changes for s in common.clause_segments(cmp, c) if s.text]
     assert len(main.xpath(".//ins[not(@class='cont')]")) == sum(op is EditOp.INSERT for op, _ in runs)
     assert len(main.xpath(".//del[not(@class='cont')]")) == sum(op is EditOp.DELETE for op, _ in runs)
     assert main.xpath(".//ins") and main.xpath(".//del")

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 import _render_fixtures as fx
 from resdiff._model import ChangeOp, EditOp, Lang, Role, Symbol
 from resdiff._render import RenderOptions
+from resdiff._render import _common as common
 from resdiff._render import html as html_render
-
 
 
 def check_golden(name: str, text: str) -> None:
@@ -30,7 +30,7 @@ def tree(text: str):
 
 
 def marks_expected(cmp, kind: EditOp) -> int:
-    return sum(1 for c in cmp.changes for s in html_render.clause_segments(cmp, c) if s.op is kind and s.text)
+    return sum(1 for c in cmp.changes for s in common.clause_segments(cmp, c) if s.op is kind and s.text)
 
 
 # --- golden files -------------------------------------------------------------------
@@ -77,7 +77,7 @@ def test_changed_clause_list_links_each_changed_clause_in_order():
     ids = html_render.anchor_ids(cmp)
     wanted = [i for c, i in zip(cmp.changes, ids) if c.op is not ChangeOp.NOC]
     assert [a.get("href")[1:] for a in links] == wanted
-    assert [a.xpath("string(span[@class='sym'])") for a in links] == [html_render.change_symbol(c) for c in changed]
+    assert [a.xpath("string(span[@class='sym'])") for a in links] == [common.change_symbol(c) for c in changed]
 
 
 def test_suppressed_clause_anchor_is_old_id():
@@ -197,7 +197,10 @@ def test_header_symbol_proposal_counts_and_legend():
 
 def test_title_from_documents_or_options():
     """The title is the new heading and title, unless options.title says otherwise."""
-    assert tree(page(fx.chinese())).findtext(".//title") == "第68号决议（2024年，新德里，修订版） — 业界在ITU-T中不断演进的作用"
+    assert (
+        tree(page(fx.chinese())).findtext(".//title")
+        == "第68号决议（2024年，新德里，修订版） — 业界在ITU-T中不断演进的作用"
+    )
     assert tree(page(fx.chinese(), title="A & B")).findtext(".//title") == "A & B"
 
 
@@ -205,12 +208,17 @@ def test_language_fonts_and_direction():
     """lang comes from the document; Chinese gets the CJK font stack; Arabic paragraphs are right-to-left."""
     zh = page(fx.chinese())
     assert '<html lang="zh">' in zh
-    assert re.search(r':lang\(zh\) \{ font-family: "Noto Sans CJK SC", "Noto Serif CJK SC", "Source Han Sans SC", '
-                     r'"SimSun", "Microsoft YaHei", sans-serif; \}', zh)
+    assert re.search(
+        r':lang\(zh\) \{ font-family: "Noto Sans CJK SC", "Noto Serif CJK SC", "Source Han Sans SC", '
+        r'"SimSun", "Microsoft YaHei", sans-serif; \}',
+        zh,
+    )
     assert 'dir="rtl"' not in zh
     old = fx.doc(Lang.AR, [(Role.ITEM, "sec_1__item_a", "", "نص قديم", 0)])
     new = fx.doc(Lang.AR, [(Role.ITEM, "sec_1__item_a", "", "نص جديد", 0)])
-    ar = fx.comparison(old, new, [fx.change(old, new, ChangeOp.MOD, 0, 0, [("=", "نص "), ("-", "قديم"), ("+", "جديد")])])
+    ar = fx.comparison(
+        old, new, [fx.change(old, new, ChangeOp.MOD, 0, 0, [("=", "نص "), ("-", "قديم"), ("+", "جديد")])]
+    )
     for sbs in (False, True):
         doc = tree(page(ar, side_by_side=sbs))
         assert doc.get("lang") == "ar"
@@ -222,7 +230,9 @@ def test_mixed_languages_mark_the_other_side():
     """When old and new differ in language, the old side's paragraphs carry their own lang."""
     old = fx.doc(Lang.EN, [(Role.PARAGRAPH, "para_1", "", "gone", 0)])
     new = fx.doc(Lang.ZH, [(Role.PARAGRAPH, "para_1", "", "新", 0)])
-    cmp = fx.comparison(old, new, [fx.change(old, new, ChangeOp.SUP, 0, None), fx.change(old, new, ChangeOp.ADD, None, 0)])
+    cmp = fx.comparison(
+        old, new, [fx.change(old, new, ChangeOp.SUP, 0, None), fx.change(old, new, ChangeOp.ADD, None, 0)]
+    )
     doc = tree(page(cmp))
     assert doc.get("lang") == "zh"
     assert doc.get_element_by_id("old-para_1").xpath("p")[0].get("lang") == "en"
@@ -283,9 +293,9 @@ def test_change_without_segments_is_rebuilt_from_blocks():
 # --- escaping (property) ------------------------------------------------------------
 
 _NASTY = st.sampled_from(["<script>alert(1)</script>", "&", "&amp;", '"', "'", "<", ">", "]]>", "<!--", "\t", "a)"])
-_TEXT = st.lists(st.one_of(_NASTY, st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=8)), max_size=6).map(
-    "".join
-)
+_TEXT = st.lists(
+    st.one_of(_NASTY, st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=8)), max_size=6
+).map("".join)
 
 
 @settings(max_examples=150, deadline=None)
@@ -305,17 +315,47 @@ def test_escaping_property(before, deleted, inserted, after, title, pid, bid, sb
     old = fx.doc(Lang.EN, [(Role.ITEM, bid or "x", "", old_text, 0)])
     new = fx.doc(Lang.EN, [(Role.ITEM, bid or "x", "", new_text, 0)])
     runs = [("=", before), ("-", deleted), ("+", inserted), ("=", after)]
-    cmp = fx.comparison(old, new, [fx.change(old, new, ChangeOp.MOD, 0, 0, [r for r in runs if r[1]])], warnings=[title])
+    cmp = fx.comparison(
+        old, new, [fx.change(old, new, ChangeOp.MOD, 0, 0, [r for r in runs if r[1]])], warnings=[title]
+    )
     text = page(cmp, title=title, proposal_id=pid, side_by_side=sbs)
     doc = tree(text)
     # no input-made elements or attributes
     assert doc.xpath("//script") == []
     assert "<script" not in text
-    allowed = {"html", "head", "meta", "title", "style", "body", "header", "p", "span", "h1", "h2", "table", "tr", "th",
-               "td", "ul", "li", "nav", "ol", "a", "main", "div", "ins", "del", "colgroup", "col", "thead", "tbody"}
+    allowed = {
+        "html",
+        "head",
+        "meta",
+        "title",
+        "style",
+        "body",
+        "header",
+        "p",
+        "span",
+        "h1",
+        "h2",
+        "table",
+        "tr",
+        "th",
+        "td",
+        "ul",
+        "li",
+        "nav",
+        "ol",
+        "a",
+        "main",
+        "div",
+        "ins",
+        "del",
+        "colgroup",
+        "col",
+        "thead",
+        "tbody",
+    }
     assert {e.tag for e in doc.iter() if isinstance(e.tag, str)} <= allowed
     # the text survives intact
-    assert doc.findtext(".//title") == (title or html_render.page_title(cmp, RenderOptions()))
+    assert doc.findtext(".//title") == (title or common.page_title(cmp, RenderOptions()))
     if pid:
         assert doc.xpath("string(//span[@class='proposal-id'])") == pid
     main = doc.xpath("//main")[0]

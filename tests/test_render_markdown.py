@@ -39,8 +39,12 @@ def test_golden(name, make, opts):
 # --- a reader for exactly what the renderer writes ------------------------------------
 
 _MARKS = {
-    "html": {"<ins>": (EditOp.INSERT, True), "</ins>": (EditOp.INSERT, False),
-             "<del>": (EditOp.DELETE, True), "</del>": (EditOp.DELETE, False)},
+    "html": {
+        "<ins>": (EditOp.INSERT, True),
+        "</ins>": (EditOp.INSERT, False),
+        "<del>": (EditOp.DELETE, True),
+        "</del>": (EditOp.DELETE, False),
+    },
     "markup": {"**": (EditOp.INSERT, None), "~~": (EditOp.DELETE, None)},
 }
 
@@ -51,7 +55,9 @@ def _is_ws(ch: str) -> bool:
 
 def _punct_030(ch: str) -> bool:
     """CommonMark 0.30: ASCII punctuation or Unicode category P*."""
-    return ch != "" and ((ch.isascii() and not ch.isalnum() and not ch.isspace()) or unicodedata.category(ch).startswith("P"))
+    return ch != "" and (
+        (ch.isascii() and not ch.isalnum() and not ch.isspace()) or unicodedata.category(ch).startswith("P")
+    )
 
 
 def _punct_031(ch: str) -> bool:
@@ -103,7 +109,7 @@ def read_paragraph(src: str, style: str):
 
 
 def assert_flanking(src: str, delims) -> None:
-    """Every ** / ~~ opener is left-flanking and every closer right-flanking (CommonMark 6.2), by 0.30 and 0.31 rules."""
+    """Every ** / ~~ opener is left-flanking and every closer right-flanking (CommonMark 6.2, 0.30 and 0.31)."""
     for _is_punct in (_punct_030, _punct_031):
         _assert_flanking(src, delims, _is_punct)
 
@@ -169,7 +175,7 @@ def test_unknown_style_is_refused():
 
 
 def test_chinese_punctuation_keeps_bold_valid():
-    """An insertion that starts with full-width punctuation after a letter gets a zero-width space, so it still bolds."""
+    """An insertion starting with full-width punctuation after a letter gets a zero-width space: it still bolds."""
     text = md.render(fx.chinese(), RenderOptions(markdown_style="markup"))
     assert "哈马马特&#8203;**；2024年，新德里**）" in text
     assert "2\t继续举办CTO会议&#8203;~~;~~**；**" in text
@@ -199,8 +205,35 @@ def test_line_start_is_inert(text, expected):
 
 _TEXT = st.lists(
     st.one_of(
-        st.sampled_from(["*", "**", "~~", "_", "`", "[x](y)", "<ins>", "</del>", "&amp;", "&#8203;", "\\", "#", "1.",
-                         "- ", " ", "\t", "，", "；", "字", "a", "|", "!", "\n", "\u3000", "\u200b"]),
+        st.sampled_from(
+            [
+                "*",
+                "**",
+                "~~",
+                "_",
+                "`",
+                "[x](y)",
+                "<ins>",
+                "</del>",
+                "&amp;",
+                "&#8203;",
+                "\\",
+                "#",
+                "1.",
+                "- ",
+                " ",
+                "\t",
+                "，",
+                "；",
+                "字",
+                "a",
+                "|",
+                "!",
+                "\n",
+                "\u3000",
+                "\u200b",
+            ]
+        ),
         st.text(st.characters(blacklist_categories=("Cs",)), max_size=5),
     ),
     max_size=8,
@@ -208,18 +241,29 @@ _TEXT = st.lists(
 
 
 @settings(max_examples=300, deadline=None)
-@given(before=_TEXT, deleted=_TEXT.filter(bool), inserted=_TEXT.filter(bool), after=_TEXT,
-       style=st.sampled_from(["html", "markup"]), noc=_TEXT)
+@given(
+    before=_TEXT,
+    deleted=_TEXT.filter(bool),
+    inserted=_TEXT.filter(bool),
+    after=_TEXT,
+    style=st.sampled_from(["html", "markup"]),
+    noc=_TEXT,
+)
 def test_escaping_property(before, deleted, inserted, after, style, noc):
     """Whatever the input, the marks read back intact, input never adds syntax, and bold/strike delimiters flank."""
     old = fx.doc(Lang.EN, [(Role.ITEM, "a", "", noc, 0), (Role.ITEM, "b", "", before + deleted + after, 0)])
     new = fx.doc(Lang.EN, [(Role.ITEM, "a", "", noc, 0), (Role.ITEM, "b", "", before + inserted + after, 0)])
     runs = [r for r in [("=", before), ("-", deleted), ("+", inserted), ("=", after)] if r[1]]
-    cmp = fx.comparison(old, new, [fx.change(old, new, ChangeOp.NOC, 0, 0), fx.change(old, new, ChangeOp.MOD, 1, 1, runs)])
+    cmp = fx.comparison(
+        old, new, [fx.change(old, new, ChangeOp.NOC, 0, 0), fx.change(old, new, ChangeOp.MOD, 1, 1, runs)]
+    )
     text = md.render(cmp, RenderOptions(markdown_style=style, title=noc))
     paras = paragraphs(text, cmp)
     assert all("\n" not in p for p in paras)
-    clean = lambda s: re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", "\ufffd", re.sub(r"\r\n|\r|\n", " ", s))
+
+    def clean(s: str) -> str:
+        return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", "\ufffd", re.sub(r"\r\n|\r|\n", " ", s))
+
     if noc:
         assert len(paras) == 2
         tag, body = split_tag(paras[0])

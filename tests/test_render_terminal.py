@@ -10,9 +10,8 @@ from hypothesis import strategies as st
 
 import _render_fixtures as fx
 from resdiff._model import ChangeOp, Lang, Role
-from resdiff._render import RenderOptions
-from resdiff._render import terminal
-from resdiff._render.html import clause_segments
+from resdiff._render import RenderOptions, terminal
+from resdiff._render._common import clause_segments
 from resdiff._render.wdiff import render_segments
 
 OWN_SGR = re.compile(r"\x1b\[(?:0|1|31|31;9|32|32;4|1;3[1-6])m")
@@ -133,7 +132,9 @@ def test_line_break_inside_a_block_stays_in_the_text_column():
 
 
 _TEXT = st.text(
-    st.one_of(st.characters(blacklist_categories=("Cs",)), st.sampled_from(["\x1b", "[", "]", "\x07", "\x9b", "\\", ";", "0"])),
+    st.one_of(
+        st.characters(blacklist_categories=("Cs",)), st.sampled_from(["\x1b", "[", "]", "\x07", "\x9b", "\\", ";", "0"])
+    ),
     max_size=30,
 )
 

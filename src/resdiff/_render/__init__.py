@@ -4,22 +4,28 @@ Every module here exposes ``render(comparison, options) -> str | bytes`` that
 reads the :class:`~resdiff._model.Comparison` and nothing else, is deterministic
 (same comparison and options, same bytes) and escapes every piece of input text
 its format needs escaped. :func:`render` dispatches by format name and imports
-the module only when asked, so ``import resdiff`` stays light.
+the module only when asked, so ``import resdiff`` stays light. What several
+renderers share is in :mod:`resdiff._render._common`; the Word namespaces in
+:mod:`resdiff._render._ooxml`.
+
+Rendering changes no process-wide state (the cyclic collector is left as the
+caller set it; the CLI pauses it around its own work, see
+:func:`resdiff.paused_gc`).
 """
 
 from __future__ import annotations
 
+import enum
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
-
-from resdiff._gc import paused_gc
+from typing import TYPE_CHECKING, Literal, TypeVar, overload
 
 if TYPE_CHECKING:
     from resdiff._model import Comparison
 
-__all__ = ["FORMATS", "RenderOptions", "render"]
+__all__ = ["FORMATS", "MarkdownStyle", "Marks", "RenderOptions", "TextFormat", "render"]
 
 # format name -> module under resdiff._render; the value kind (str or bytes) is the module's
 FORMATS: dict[str, str] = {
@@ -31,23 +37,73 @@ FORMATS: dict[str, str] = {
     "docx": "docx",
 }
 
+# The formats whose output is text (a str); "docx" gives bytes.
+TextFormat = Literal["wdiff", "text", "json", "html", "markdown"]
+
+
+class Marks(str, enum.Enum):
+    """How the Word output marks changes (``RenderOptions.marks``)."""
+
+    TRACKED = "tracked"  # Word revisions (w:ins/w:del, moves): Accept All / Reject All work
+    FORMAT = "format"  # plain runs, inserted text underlined and deleted text struck, as ITU prints them
+
+
+class MarkdownStyle(str, enum.Enum):
+    """How the Markdown output marks changes (``RenderOptions.markdown_style``)."""
+
+    HTML = "html"  # <ins>…</ins> and <del>…</del>
+    MARKUP = "markup"  # **…** and ~~…~~, for tools that drop inline HTML
+
 
 @dataclass(frozen=True, slots=True)
 class RenderOptions:
-    """Options that some renderers read; each ignores what it has no use for."""
+    """Options that some renderers read; each ignores what it has no use for.
+
+    *marks* and *markdown_style* also take their plain string values
+    (``"tracked"``, ``"markup"``…), turned into the enum on construction; any
+    other value raises :class:`~resdiff.InputError`.
+
+    >>> RenderOptions(marks="format").marks is Marks.FORMAT
+    True
+    """
 
     author: str = "resdiff"  # docx: revision author
     date: datetime | None = None  # docx: revision date; None = now (pass one for reproducible output)
-    marks: str = "tracked"  # docx: "tracked" (w:ins/w:del) or "format" (underline/strike runs)
+    marks: Marks = Marks.TRACKED  # docx: tracked revisions or underline/strike runs
     side_by_side: bool = False  # html: two columns instead of one marked text
     color: bool = False  # terminal: ANSI colours on top of the plain marks
-    markdown_style: str = "html"  # markdown: "html" (<ins>/<del>) or "markup" (**…**/~~…~~)
+    markdown_style: MarkdownStyle = MarkdownStyle.HTML  # markdown: <ins>/<del> or **…**/~~…~~
     proposal_id: str = ""  # docx/html: proposal ID shown after the symbol ("ECP/38A23/1")
     title: str = ""  # html: page title; "" = derived from the documents
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "marks", _coerce(Marks, self.marks, "docx marks"))
+        object.__setattr__(self, "markdown_style", _coerce(MarkdownStyle, self.markdown_style, "markdown style"))
+
+
+_E = TypeVar("_E", bound=enum.Enum)
+
+
+def _coerce(kind: type[_E], value: object, what: str) -> _E:
+    try:
+        return kind(value)
+    except ValueError:
+        from resdiff._errors import InputError
+
+        choices = ", ".join(repr(m.value) for m in kind)
+        raise InputError(f"unknown {what} {value!r}; choose one of {choices}") from None
+
+
+@overload
+def render(comparison: Comparison, fmt: Literal["docx"], options: RenderOptions | None = None) -> bytes: ...
+@overload
+def render(comparison: Comparison, fmt: TextFormat, options: RenderOptions | None = None) -> str: ...
+@overload
+def render(comparison: Comparison, fmt: str, options: RenderOptions | None = None) -> str | bytes: ...
+
 
 def render(comparison: Comparison, fmt: str, options: RenderOptions | None = None) -> str | bytes:
-    """Render *comparison* in format *fmt* (a key of :data:`FORMATS`).
+    """Render *comparison* in format *fmt* (a key of :data:`FORMATS`): bytes for "docx", else a str.
 
     >>> from resdiff import compare
     >>> render(compare("a b", "a c"), "wdiff")
@@ -59,6 +115,6 @@ def render(comparison: Comparison, fmt: str, options: RenderOptions | None = Non
         from resdiff._errors import InputError
 
         raise InputError(f"unknown format {fmt!r}; choose one of {', '.join(sorted(FORMATS))}") from None
-    module = importlib.import_module(f"resdiff._render.{module_name}")
-    with paused_gc():
-        return module.render(comparison, options or RenderOptions())
+    renderer: Callable[[Comparison, RenderOptions], str | bytes]
+    renderer = importlib.import_module(f"resdiff._render.{module_name}").render
+    return renderer(comparison, options or RenderOptions())

@@ -19,24 +19,33 @@ too), so the output is the same bytes for the same comparison and options.
 >>> "<del>old</del><ins>new</ins>" in page and '<a href="#sec_1__item_a">' in page
 True
 
-The small helpers below (:func:`change_symbol`, :func:`clause_segments`,
-:func:`split_label`, :func:`proposal_id`, :func:`page_title`) are shared with
-the Markdown and terminal renderers, which import them from here.
+What every renderer shares (the margin symbol, the label cut, the title, the
+counts, the control-character table) is in :mod:`resdiff._render._common`.
 """
 
 from __future__ import annotations
 
 import re
 from html import escape as _html_escape
-from typing import TYPE_CHECKING, Callable, NamedTuple
+from typing import TYPE_CHECKING
 
-from resdiff._model import Block, ChangeOp, EditOp, Lang, Role, Segment, Span
+from resdiff._model import Block, ChangeOp, EditOp, Lang, Role
+from resdiff._render._common import (
+    HTML_CONTROL,
+    Piece,
+    change_symbol,
+    clause_segments,
+    count_cells,
+    page_title,
+    proposal_id,
+    split_label,
+)
 
 if TYPE_CHECKING:
     from resdiff._model import ClauseChange, Comparison, Document
     from resdiff._render import RenderOptions
 
-__all__ = ["CSS", "render"]
+__all__ = ["CSS", "anchor_ids", "render"]
 
 # Nesting depth beyond which items stop indenting further (CSS has classes level-0..level-N).
 MAX_LEVEL = 5
@@ -44,12 +53,12 @@ MAX_LEVEL = 5
 # Characters of the changed-clause list entry taken from the clause body (1..200).
 SNIPPET_CHARS = 60
 
-# C0/C1 controls other than TAB and LF are not allowed in HTML text; shown as U+FFFD.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Ids keep letters, digits and "_-.:"; anything else becomes "_" (then deduplicated).
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.:-]")
 
-CJK_FONTS = '"Noto Sans CJK SC", "Noto Serif CJK SC", "Source Han Sans SC", "SimSun", "Microsoft YaHei", sans-serif'
+CJK_FONTS = (
+    '"Noto Sans CJK SC", "Noto Serif CJK SC", "Source Han Sans SC", "SimSun", "Microsoft YaHei", sans-serif'
+)
 
 CSS = (
     """
@@ -67,11 +76,13 @@ table.counts th, table.counts td { border: 1px solid var(--rule); padding: 0.15e
 .legend { font-size: 0.9em; color: #333; }
 .legend .sym { display: inline; }
 .warnings { font-size: 0.9em; color: #7a4d00; }
-nav.changed { border-top: 1px solid var(--rule); border-bottom: 1px solid var(--rule); margin: 1em 0; font-size: 0.92em; }
+nav.changed { border-top: 1px solid var(--rule); border-bottom: 1px solid var(--rule); \
+margin: 1em 0; font-size: 0.92em; }
 nav.changed h2 { font-size: 1em; margin: 0.5em 0; }
 nav.changed ol { margin: 0.3em 0 0.6em; padding-left: 2.5em; max-height: 13em; overflow-y: auto; }
 nav.changed a { color: inherit; }
-ins { text-decoration: underline; text-decoration-thickness: 0.09em; text-underline-offset: 0.15em; color: var(--ins); background: #eef3ff; }
+ins { text-decoration: underline; text-decoration-thickness: 0.09em; text-underline-offset: 0.15em; \
+color: var(--ins); background: #eef3ff; }
 del { text-decoration: line-through; text-decoration-thickness: 0.09em; color: var(--del); background: #fff0f0; }
 .sym { font-family: "DejaVu Sans Mono", monospace; font-size: 0.8em; font-weight: bold; color: var(--sym); }
 .clause { display: grid; grid-template-columns: 4.2em minmax(0, 1fr); column-gap: 0.6em; }
@@ -151,134 +162,10 @@ _LEGEND = (
 def _esc(text: str) -> str:
     """Escape for HTML text and attribute values; controls become U+FFFD, CR/CRLF become LF."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _html_escape(_CONTROL.sub("\ufffd", text), quote=True)
+    return _html_escape(HTML_CONTROL.sub("\ufffd", text), quote=True)
 
 
-# --- helpers shared with the markdown and terminal renderers -------------------------
-
-
-def change_symbol(change: ClauseChange) -> str:
-    """The margin symbol of a clause: "" for NOC, "(MOD)" for an editorial MOD."""
-    if change.op is ChangeOp.NOC:
-        return ""
-    if change.op is ChangeOp.MOD and change.editorial:
-        return "(MOD)"
-    return change.op.value
-
-
-def clause_segments(comparison: Comparison, change: ClauseChange) -> tuple[Segment, ...]:
-    """The change's segments; when it carries none, rebuilt from its blocks."""
-    if change.segments:
-        return change.segments
-    old = comparison.old.blocks[change.old] if change.old is not None else None
-    new = comparison.new.blocks[change.new] if change.new is not None else None
-    if change.op is ChangeOp.SUP or new is None:
-        return (Segment(EditOp.DELETE, old.text, old.span, None),) if old and old.text else ()
-    if change.op is ChangeOp.ADD or old is None:
-        return (Segment(EditOp.INSERT, new.text, None, new.span),) if new.text else ()
-    if old.text == new.text:
-        return (Segment(EditOp.EQUAL, new.text, old.span, new.span),) if new.text else ()
-    out = []
-    if old.text:
-        out.append(Segment(EditOp.DELETE, old.text, old.span, None))
-    if new.text:
-        out.append(Segment(EditOp.INSERT, new.text, None, new.span))
-    return tuple(out)
-
-
-class Piece(NamedTuple):
-    """A run of one segment (or of part of it, when the label boundary cuts it)."""
-
-    op: EditOp
-    text: str
-    segment: int  # index into the segments; the same for both parts of a cut segment
-    first: bool  # False for the second part of a cut segment
-
-
-def _cut(
-    segments: tuple[Segment, ...], where: Callable[[Segment], tuple[Span | None, int] | None]
-) -> tuple[list[Piece], list[Piece]]:
-    label: list[Piece] = []
-    body: list[Piece] = []
-    in_label = True
-    for i, seg in enumerate(segments):
-        if not seg.text:
-            continue
-        if not in_label:
-            body.append(Piece(seg.op, seg.text, i, True))
-            continue
-        loc = where(seg)
-        span = loc[0] if loc else None
-        if loc is None or span is None or len(span) != len(seg.text):
-            # positions unknown: no label column for this clause
-            return [], [Piece(s.op, s.text, j, True) for j, s in enumerate(segments) if s.text]
-        cut = loc[1]
-        if span.end <= cut:
-            label.append(Piece(seg.op, seg.text, i, True))
-        elif span.start >= cut:
-            in_label = False
-            body.append(Piece(seg.op, seg.text, i, True))
-        else:
-            k = cut - span.start
-            label.append(Piece(seg.op, seg.text[:k], i, True))
-            body.append(Piece(seg.op, seg.text[k:], i, False))
-            in_label = False
-    return label, body
-
-
-def split_label(
-    comparison: Comparison, change: ClauseChange, segments: tuple[Segment, ...], side: str = "both"
-) -> tuple[list[Piece], list[Piece]]:
-    """Split a clause's segments into (label, body) pieces at each side's body start.
-
-    *side* is "both" (one marked text), "old" or "new" (a column of the
-    side-by-side view: only that side's runs). The label part is empty when
-    neither block has a label.
-    """
-    old = comparison.old.blocks[change.old] if change.old is not None else None
-    new = comparison.new.blocks[change.new] if change.new is not None else None
-    if side == "old":
-        segments = tuple(s for s in segments if s.op is not EditOp.INSERT)
-    elif side == "new":
-        segments = tuple(s for s in segments if s.op is not EditOp.DELETE)
-    if not ((old is not None and old.label) or (new is not None and new.label)):
-        return [], [Piece(s.op, s.text, i, True) for i, s in enumerate(segments) if s.text]
-
-    def where(seg: Segment) -> tuple[Span | None, int] | None:
-        use_old = seg.op is EditOp.DELETE or side == "old"
-        block = old if use_old else new
-        if block is None:
-            return None
-        return (seg.old if use_old else seg.new), block.body.start
-
-    return _cut(segments, where)
-
-
-def proposal_id(comparison: Comparison, options: RenderOptions) -> str:
-    """options.proposal_id, else the first proposal ID of the new document, else the old one's."""
-    if options.proposal_id:
-        return options.proposal_id
-    for doc in (comparison.new, comparison.old):
-        for proposal in doc.proposals:
-            if proposal.id is not None and proposal.id.text:
-                return proposal.id.text
-    return ""
-
-
-def page_title(comparison: Comparison, options: RenderOptions) -> str:
-    """options.title, else the heading and title of the new (or old) resolution."""
-    if options.title:
-        return options.title
-    for doc in (comparison.new, comparison.old):
-        parts = []
-        if doc.heading is not None and 0 <= doc.heading.block < len(doc.blocks):
-            parts.append(doc.blocks[doc.heading.block].text.strip())
-        if doc.title is not None and 0 <= doc.title < len(doc.blocks):
-            parts.append(doc.blocks[doc.title].text.strip())
-        parts = [p for p in parts if p]
-        if parts:
-            return " — ".join(parts)
-    return "resdiff comparison"
+# --- anchors -------------------------------------------------------------------------
 
 
 def anchor_ids(comparison: Comparison) -> list[str]:
@@ -368,14 +255,9 @@ def _moved_from(comparison: Comparison, change: ClauseChange) -> str:
 
 
 def _counts_html(comparison: Comparison) -> str:
-    counts = comparison.counts()
-    editorial = sum(1 for c in comparison.changes if c.op is ChangeOp.MOD and c.editorial)
-    cols = [("ADD", counts["ADD"]), ("MOD", counts["MOD"]), ("SUP", counts["SUP"]), ("MOVE", counts["MOVE"]), ("NOC", counts["NOC"])]
-    head = "".join(f"<th>{name}</th>" for name, _ in cols)
-    row = "".join(
-        f'<td data-op="{name}">{n}{f" ({editorial} editorial)" if name == "MOD" and editorial else ""}</td>'
-        for name, n in cols
-    )
+    cells = count_cells(comparison)
+    head = "".join(f"<th>{op}</th>" for op, _ in cells)
+    row = "".join(f'<td data-op="{op}">{text}</td>' for op, text in cells)
     return f'<table class="counts"><tr>{head}</tr><tr>{row}</tr></table>'
 
 
@@ -400,6 +282,7 @@ def _single_column(comparison: Comparison, ids: list[str], lang: Lang) -> str:
     for change, anchor in zip(comparison.changes, ids):
         segments = clause_segments(comparison, change)
         label, body = split_label(comparison, change, segments)
+        block: Block | None
         if change.new is not None:
             block, doc = comparison.new.blocks[change.new], comparison.new
         else:

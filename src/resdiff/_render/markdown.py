@@ -1,6 +1,6 @@
 """Markdown renderer, for review tools: a heading with the symbol, counts, one paragraph per block.
 
-``RenderOptions.markdown_style`` picks the marks:
+``RenderOptions.markdown_style`` (a :class:`~resdiff._render.MarkdownStyle`) picks the marks:
 
 * ``"html"`` (default): ``<ins>…</ins>`` and ``<del>…</del>``, which GitHub,
   GitLab and most review tools render as underline and strike-through;
@@ -36,32 +36,37 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from resdiff._model import ChangeOp, EditOp
-from resdiff._render.html import change_symbol, clause_segments, page_title, proposal_id
+from resdiff._model import EditOp
+from resdiff._render import MarkdownStyle
+from resdiff._render._common import (
+    MARKDOWN_CONTROL,
+    change_symbol,
+    clause_segments,
+    counts_line,
+    page_title,
+    proposal_id,
+)
 
 if TYPE_CHECKING:
-    from resdiff._model import Comparison
+    from resdiff._model import Comparison, Segment
     from resdiff._render import RenderOptions
 
-__all__ = ["render"]
+__all__ = ["escape", "render"]
 
-STYLES = ("html", "markup")
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SPECIAL = re.compile(r"([\\`*_~\[\]<>&|#])")
 # what a paragraph must not start with: list/quote/heading/break markers, ordered-list numbers
 _LINE_START = re.compile(r"^([-+=])|^(\d{1,9})([.)])")
 _ZWSP = "&#8203;"
 
 _MARKS = {
-    "html": {EditOp.INSERT: ("<ins>", "</ins>"), EditOp.DELETE: ("<del>", "</del>")},
-    "markup": {EditOp.INSERT: ("**", "**"), EditOp.DELETE: ("~~", "~~")},
+    MarkdownStyle.HTML: {EditOp.INSERT: ("<ins>", "</ins>"), EditOp.DELETE: ("<del>", "</del>")},
+    MarkdownStyle.MARKUP: {EditOp.INSERT: ("**", "**"), EditOp.DELETE: ("~~", "~~")},
 }
 
 
 def _clean(text: str) -> str:
     text = text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
-    return _CONTROL.sub("\ufffd", text)
+    return MARKDOWN_CONTROL.sub("\ufffd", text)
 
 
 def escape(text: str) -> str:
@@ -83,10 +88,8 @@ def _line_start(text: str) -> str:
     lead = text[: len(text) - len(stripped)]
     m = _LINE_START.match(stripped)
     if m:
-        if m.group(1):
-            stripped = "\\" + stripped
-        else:
-            stripped = m.group(2) + "\\" + stripped[len(m.group(2)) :]
+        digits = m.group(2)
+        stripped = "\\" + stripped if m.group(1) else digits + "\\" + stripped[len(digits) :]
     return _ws_entities(lead) + stripped
 
 
@@ -104,7 +107,7 @@ def _is_space(ch: str) -> bool:
     return ch.isspace() or unicodedata.category(ch) == "Zs"
 
 
-def _paragraph(segments, style: str) -> str:
+def _paragraph(segments: tuple[Segment, ...], style: MarkdownStyle) -> str:
     """One block's marked text."""
     marks = _MARKS[style]
     parts: list[tuple[str, str]] = []  # ("text", s) | ("open"|"close", delimiter)
@@ -116,7 +119,7 @@ def _paragraph(segments, style: str) -> str:
             parts.append(("text", text))
             continue
         opening, closing = marks[seg.op]
-        if style == "markup":
+        if style is MarkdownStyle.MARKUP:
             # emphasis cannot open or close next to white space: write the edges as references
             start, end = 0, len(text)
             while start < end and _is_space(text[start]):
@@ -125,7 +128,7 @@ def _paragraph(segments, style: str) -> str:
                 end -= 1
             text = _ws_entities(text[:start]) + text[start:end] + _ws_entities(text[end:])
         parts += [("open", opening), ("text", text), ("close", closing)]
-    if style == "markup":
+    if style is MarkdownStyle.MARKUP:
         parts = _flank(parts)
     return "".join(s for _, s in parts)
 
@@ -160,22 +163,17 @@ def _flank(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
 def render(comparison: Comparison, options: RenderOptions) -> str:
     """The comparison as Markdown (CommonMark + GitHub's ``~~`` strike-through)."""
     style = options.markdown_style
-    if style not in STYLES:
-        from resdiff._errors import InputError
-
-        raise InputError(f"unknown markdown style {style!r}; choose one of {', '.join(STYLES)}")
-    counts = comparison.counts()
-    editorial = sum(1 for c in comparison.changes if c.op is ChangeOp.MOD and c.editorial)
     pid = proposal_id(comparison, options)
     heading = f"`{comparison.symbol.value}`"
     if pid:
         heading += " " + escape(pid)
     heading += " " + escape(page_title(comparison, options))
-    mod = f"{counts['MOD']}" + (f" ({editorial} editorial)" if editorial else "")
-    ins, dele = (("<ins>inserted</ins>", "<del>deleted</del>") if style == "html" else ("**inserted**", "~~deleted~~"))
+    marks = _MARKS[style]
+    ins = "inserted".join(marks[EditOp.INSERT])
+    dele = "deleted".join(marks[EditOp.DELETE])
     lines = [
         f"# {heading}",
-        f"ADD {counts['ADD']} · MOD {mod} · SUP {counts['SUP']} · MOVE {counts['MOVE']} · NOC {counts['NOC']}",
+        counts_line(comparison),
         f"Marks: {ins} · {dele} · symbols: `ADD` new, `MOD` modified, `(MOD)` editorial only, "
         "`SUP` suppressed, `MOVE` moved; unmarked clauses are unchanged.",
     ]

@@ -25,11 +25,18 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from resdiff._model import ChangeOp, EditOp
-from resdiff._render.html import change_symbol, clause_segments, page_title, proposal_id
+from resdiff._model import EditOp
+from resdiff._render._common import (
+    TERMINAL_CONTROL,
+    change_symbol,
+    clause_segments,
+    counts_line,
+    page_title,
+    proposal_id,
+)
 
 if TYPE_CHECKING:
-    from resdiff._model import Comparison
+    from resdiff._model import Comparison, Segment
     from resdiff._render import RenderOptions
 
 __all__ = ["SYMBOL_WIDTH", "neutralize", "render"]
@@ -58,7 +65,6 @@ _SEQUENCE = re.compile(
     r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c|$)"
     r"|\x1b[ -/]*[0-~]"
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def neutralize(text: str) -> str:
@@ -68,10 +74,10 @@ def neutralize(text: str) -> str:
     'ab\ufffdc\nd'
     """
     text = _SEQUENCE.sub("", text.replace("\r\n", "\n"))
-    return _CONTROL.sub("\ufffd", text)
+    return TERMINAL_CONTROL.sub("\ufffd", text)
 
 
-def _marked(segments, color: bool) -> str:
+def _marked(segments: tuple[Segment, ...], color: bool) -> str:
     """A block's marked text; a line break continues under the text column, colours paused over the pad."""
     pad = " " * SYMBOL_WIDTH
     out = []
@@ -99,15 +105,12 @@ def _marked(segments, color: bool) -> str:
 def render(comparison: Comparison, options: RenderOptions) -> str:
     """The comparison as terminal lines (a str ending in a newline)."""
     color = options.color
-    counts = comparison.counts()
-    editorial = sum(1 for c in comparison.changes if c.op is ChangeOp.MOD and c.editorial)
     pid = proposal_id(comparison, options)
     symbol = comparison.symbol.value
     head = " ".join(p for p in (symbol, neutralize(pid), neutralize(page_title(comparison, options))) if p)
     if color:
         head = BOLD + head + RESET
-    mod = f"{counts['MOD']}" + (f" ({editorial} editorial)" if editorial else "")
-    lines = [head, f"ADD {counts['ADD']} · MOD {mod} · SUP {counts['SUP']} · MOVE {counts['MOVE']} · NOC {counts['NOC']}"]
+    lines = [head, counts_line(comparison)]
     lines += [f"warning: {neutralize(w)}" for w in comparison.warnings]
     lines.append("")
     for change in comparison.changes:

@@ -1,0 +1,37 @@
+"""Small pieces every part of the Word output uses: clean text, the revision date, serialisation."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from resdiff._render._common import XML_ILLEGAL
+
+if TYPE_CHECKING:
+    from resdiff._render import RenderOptions
+
+__all__ = ["clean", "iso_date", "to_bytes"]
+
+
+def clean(text: str) -> str:
+    """*text* with characters XML 1.0 cannot carry replaced by U+FFFD.
+
+    >>> clean("a\\x01b\\ufffe")
+    'a\\ufffdb\\ufffd'
+    """
+    return XML_ILLEGAL.sub("\ufffd", text)
+
+
+def iso_date(options: RenderOptions) -> str:
+    """options.date (now when None) in UTC as ISO 8601 to the second; a naive date is taken as UTC."""
+    date = options.date or datetime.now(timezone.utc)
+    if date.tzinfo is not None:
+        date = date.astimezone(timezone.utc)
+    return date.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def to_bytes(root: etree._Element) -> bytes:
+    """A part's bytes: UTF-8 with the XML declaration Word writes (standalone="yes")."""
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
