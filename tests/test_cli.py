@@ -375,3 +375,11 @@ def test_batch_summary_names_the_failed_pairs(tmp_path: Path, capsys: pytest.Cap
     code, out = run("batch", str(old), str(new), "-o", str(tmp_path / "out"), "-f", "wdiff", "--timeout", "0")
     assert code == 2
     assert out == f"2 pairs compared, 1 failed; index in {tmp_path / 'out' / 'index.html'}\n"
+
+
+def test_help_shows_defaults_as_the_values_to_type(capsys: pytest.CaptureFixture[str]) -> None:
+    """Defaults in diff --help read as option values ('tracked'), never as enum names ('Marks.TRACKED')."""
+    run("diff", "--help")
+    out = " ".join(capsys.readouterr().out.split())
+    assert "(default: tracked)" in out and "(default: html)" in out
+    assert "Marks." not in out and "MarkdownStyle." not in out

@@ -165,14 +165,14 @@ def _build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--date", metavar="ISO", help="docx: revision date, ISO 8601, years 1-9999 (default: now)")
     diff.add_argument(
         "--marks",
-        choices=["tracked", "format"],
-        help=f"docx: real tracked changes, or underline/strike formatting (default: {_DEFAULTS.marks})",
+        choices=[m.value for m in type(_DEFAULTS.marks)],  # the values of RenderOptions' own enum
+        help=f"docx: real tracked changes, or underline/strike formatting (default: {_DEFAULTS.marks.value})",
     )
     diff.add_argument("--side-by-side", action="store_true", default=None, help="html: old and new in two columns")
     diff.add_argument(
         "--markdown-style",
-        choices=["html", "markup"],
-        help=f"markdown: <ins>/<del> (html) or **…**/~~…~~ (markup) (default: {_DEFAULTS.markdown_style})",
+        choices=[m.value for m in type(_DEFAULTS.markdown_style)],
+        help=f"markdown: <ins>/<del> (html) or **…**/~~…~~ (markup) (default: {_DEFAULTS.markdown_style.value})",
     )
     diff.add_argument("--proposal-id", metavar="ID", help="docx, html: proposal ID shown with the symbol (ECP/38A23/1)")
     diff.add_argument(
