@@ -178,3 +178,15 @@ def test_docstring_examples_run():
         warnings.simplefilter("ignore")  # compare() warns that the toy example has no resolution structure
         failures, tried = doctest.testmod(terminal, verbose=False)
     assert tried > 0 and failures == 0
+
+
+def test_bidi_overrides_and_isolates_are_neutralised_like_controls() -> None:
+    """U+202A–U+202E and U+2066–U+2069 can make a line read as something it is not: -f text shows U+FFFD."""
+    from resdiff import compare, render
+
+    trick = "considering\na)\tpay \u202e0001\u202c now;"
+    out = render(compare("considering\na)\tpay 1000 now;", trick + "\u2066x\u2069"), "text")
+    assert not any(ch in out for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    assert "\ufffd0001\ufffd" in out and "\ufffdx\ufffd" in out
+    # the marks Arabic text needs are kept
+    assert "\u200f" in render(compare("a\u200fb", "a\u200fc"), "text")

@@ -45,7 +45,7 @@ from resdiff._compile.model import (
 )
 from resdiff._errors import InputError
 from resdiff._model import ChangeOp, ClauseChange, Comparison, Document, EditOp, Lang, Role
-from resdiff._normalize import fold
+from resdiff._normalize import fold_text
 from resdiff._parse import parse
 
 __all__ = ["NAME_FORBIDDEN", "WRAPPER_ROLES", "ProposalInput", "Sides", "compile"]
@@ -56,7 +56,6 @@ WRAPPER_ROLES = frozenset({Role.PROPOSAL, Role.SUMMARY, Role.REASONS})
 # Characters a proposal name may not hold: the merged draft writes names as "[ECP, APT: …]".
 NAME_FORBIDDEN = frozenset("[]:,\t\n\r")
 
-_fold_text = fold.__wrapped__  # clause-sized texts: keep them out of fold()'s token cache
 
 
 class Sides(Protocol):
@@ -205,7 +204,7 @@ def _base_row(
     first = changers[0][1].change
     if len(changers) == 1:
         return ProvisionStatus.SINGLE, pieces_from_segments(first.segments, block.span.start, by)
-    if len({_fold_text(_new_text(s.change)) for _, s in changers}) == 1:
+    if len({fold_text(_new_text(s.change)) for _, s in changers}) == 1:
         return ProvisionStatus.AGREED, pieces_from_segments(first.segments, block.span.start, by)
     return merge(base.text, block.span, [(i, s.change.segments) for i, s in changers], names)
 
@@ -219,7 +218,7 @@ def _provision_alternatives(base_text: str, stances: Sequence[Stance], names: Se
             keepers.append(name)
             continue
         text = "" if stance.op is ChangeOp.SUP else _new_text(stance.change)
-        groups.setdefault((stance.op, _fold_text(text)), ([], text))[0].append(name)
+        groups.setdefault((stance.op, fold_text(text)), ([], text))[0].append(name)
     out = [Alternative(tuple(by), op, text) for (op, _), (by, text) in groups.items()]
     if keepers:
         out.append(Alternative(tuple(keepers), ChangeOp.NOC, base_text))
@@ -289,7 +288,7 @@ def _groups(
                 assert stance.change.old is not None
                 key = ("move", "", stance.change.old)
             else:
-                text = _fold_text(_new_text(stance.change))
+                text = fold_text(_new_text(stance.change))
                 key = ("add", text, seen.get(text, 0))
                 seen[text] = key[2] + 1
             groups.setdefault(key, {})[i] = stance

@@ -36,11 +36,10 @@ from dataclasses import dataclass
 
 from resdiff._compile.model import Alternative, MergeOp, Piece, ProvisionStatus
 from resdiff._model import ChangeOp, EditOp, Segment, Span
-from resdiff._normalize import fold
+from resdiff._normalize import fold_text
 
 __all__ = ["Hunk", "hunks", "merge", "overlap", "pieces_from_segments"]
 
-_fold_text = fold.__wrapped__  # clause-sized texts seldom repeat: keep them out of fold()'s token cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +192,7 @@ def merge(
         for i, h in cluster.members:
             own.setdefault(i, []).append(h)
         readings = {i: _reading(base_text, cluster.start, cluster.end, hs) for i, hs in sorted(own.items())}
-        keys = {i: _fold_text(r) for i, r in readings.items()}
+        keys = {i: fold_text(r) for i, r in readings.items()}
         involved = tuple(names[i] for i in sorted(own))
         if len(set(keys.values())) == 1:
             first = min(own)
@@ -227,7 +226,7 @@ def _conflict(
     base_text: str, cluster: _Cluster, readings: dict[int, str], keys: dict[int, str], names: Sequence[str]
 ) -> Piece:
     region = base_text[cluster.start : cluster.end]
-    base_key = _fold_text(region)
+    base_key = fold_text(region)
     groups: dict[str, tuple[list[str], str]] = {}
     keepers: list[str] = []
     for i, name in enumerate(names):

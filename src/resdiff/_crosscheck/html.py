@@ -18,16 +18,15 @@ True
 
 from __future__ import annotations
 
-import re
 from html import escape as _escape
 
 from resdiff._crosscheck.model import CrossCheck
 from resdiff._model import ChangeOp, ClauseChange, Comparison, EditOp, Lang
+from resdiff._render._common import HTML_CONTROL
 
 __all__ = ["CSS", "render"]
 
 # C0/C1 controls other than TAB and LF are not allowed in HTML text; shown as U+FFFD.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 CJK_FONTS = '"Noto Sans CJK SC", "Noto Serif CJK SC", "Source Han Sans SC", "SimSun", "Microsoft YaHei", sans-serif'
 
@@ -123,7 +122,7 @@ no symbol: unchanged. Rows with a finding are shaded and named below the row.</p
 def _esc(text: str) -> str:
     """Escape for HTML text and attribute values; controls become U+FFFD, CR/CRLF become LF."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _escape(_CONTROL.sub("\ufffd", text), quote=True)
+    return _escape(HTML_CONTROL.sub("\ufffd", text), quote=True)
 
 
 def _symbol(change: ClauseChange) -> str:

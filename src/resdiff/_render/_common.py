@@ -29,9 +29,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COUNT_ORDER",
+    "BIDI_CONTROLS",
     "HTML_CONTROL",
     "MARKDOWN_CONTROL",
     "TERMINAL_CONTROL",
+    "TERMINAL_SEQUENCE",
+    "TERMINAL_UNSAFE",
     "XML_ILLEGAL",
     "Piece",
     "change_symbol",
@@ -41,6 +44,7 @@ __all__ = [
     "counts_line",
     "page_title",
     "proposal_id",
+    "neutralize",
     "split_label",
 ]
 
@@ -78,6 +82,32 @@ HTML_CONTROL = re.compile(control_class("\t\n\r"))
 MARKDOWN_CONTROL = HTML_CONTROL
 # Terminal: every C0/C1 control but TAB and LF (CR-LF becomes LF first; a lone CR is shown).
 TERMINAL_CONTROL = re.compile(control_class("\t\n"))
+# Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): they can make a
+# line display as something it is not, so plain-text views show them as controls are shown. The
+# marks U+200E/U+200F stay: Arabic text needs them and they cannot reorder a whole run.
+BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
+# Terminal: also the bidi controls.
+TERMINAL_UNSAFE = re.compile(control_class("\t\n", extra=BIDI_CONTROLS))
+# Escape sequences in the input, removed whole: CSI (7-bit and 8-bit), OSC/DCS/SOS/PM/APC strings
+# up to BEL or ST (or the end of the text), and two-character ESC sequences.
+TERMINAL_SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c|$)"
+    r"|\x1b[ -/]*[0-~]"
+)
+
+
+def neutralize(text: str) -> str:
+    r"""Input text made inert for a terminal or a plain-text file: escape sequences removed, other
+    controls and the bidi overrides and isolates shown as U+FFFD, CR-LF as LF.
+
+    >>> neutralize("a\x1b[2Jb\x07c\r\nd\u202e!")
+    'ab\ufffdc\nd\ufffd!'
+    """
+    text = TERMINAL_SEQUENCE.sub("", text.replace("\r\n", "\n"))
+    return TERMINAL_UNSAFE.sub("\ufffd", text)
+
+
 # XML 1.0's Char production, complemented: C0 but TAB/LF/CR, lone surrogates, U+FFFE/U+FFFF (C1 is legal XML).
 XML_ILLEGAL = re.compile(control_class("\t\n\r", c1=False, extra="\ud800-\udfff\ufffe\uffff"))
 

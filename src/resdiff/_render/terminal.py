@@ -22,15 +22,14 @@ continues under the text column.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from resdiff._model import EditOp
 from resdiff._render._common import (
-    TERMINAL_CONTROL,
     change_symbol,
     clause_segments,
     counts_line,
+    neutralize,
     page_title,
     proposal_id,
 )
@@ -57,25 +56,6 @@ SYMBOL_COLORS = {
     "(MOD)": "\x1b[1;36m",
     "MOVE": "\x1b[1;35m",
 }
-
-# Escape sequences in the input, removed whole: CSI (7-bit and 8-bit), OSC/DCS/SOS/PM/APC strings
-# up to BEL or ST (or the end of the text), and two-character ESC sequences.
-_SEQUENCE = re.compile(
-    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
-    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c|$)"
-    r"|\x1b[ -/]*[0-~]"
-)
-
-
-def neutralize(text: str) -> str:
-    r"""Input text made inert for a terminal: sequences removed, controls shown as U+FFFD.
-
-    >>> neutralize("a\x1b[2Jb\x07c\r\nd")
-    'ab\ufffdc\nd'
-    """
-    text = _SEQUENCE.sub("", text.replace("\r\n", "\n"))
-    return TERMINAL_CONTROL.sub("\ufffd", text)
-
 
 def _marked(segments: tuple[Segment, ...], color: bool) -> str:
     """A block's marked text; a line break continues under the text column, colours paused over the pad."""

@@ -5,12 +5,12 @@ Reads the model only.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from resdiff._compile.model import MergeOp
 from resdiff._model import ChangeOp, EditOp
-from resdiff._segment import fold
+from resdiff._normalize import fold_text
+from resdiff._render._common import neutralize
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -28,28 +28,6 @@ __all__ = [
     "stance_groups",
     "title",
 ]
-
-# Escape sequences removed whole, then every control character except TAB and LF shown as U+FFFD:
-# input text cannot drive a terminal (the same rule as the comparison's text view).
-_SEQUENCE = re.compile(
-    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
-    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c|$)"
-    r"|\x1b[ -/]*[0-~]"
-)
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-_fold_text = fold.__wrapped__
-
-
-def neutralize(text: str) -> str:
-    r"""Text made inert for a terminal: escape sequences removed, other controls shown as U+FFFD.
-
-    >>> neutralize("a\x1b[2Jb\x07c\r\nd")
-    'ab\ufffdc\nd'
-    """
-    text = _SEQUENCE.sub("", text.replace("\r\n", "\n"))
-    return _CONTROL.sub("\ufffd", text)
-
 
 def anchor_id(compilation: Compilation, after: int) -> str | None:
     """The id of the BASE block a row stands after; None at the document's start."""
@@ -79,7 +57,7 @@ def stance_groups(provision: Provision, names: Sequence[str]) -> list[tuple[tupl
     for name, stance in zip(names, provision.stances):
         if stance is None or stance.op is ChangeOp.NOC:
             continue
-        key = (stance.op, "" if stance.op is ChangeOp.SUP else _fold_text(new_text(stance)), stance.after)
+        key = (stance.op, "" if stance.op is ChangeOp.SUP else fold_text(new_text(stance)), stance.after)
         groups.setdefault(key, ([], stance))[0].append(name)
     return [(tuple(by), stance) for by, stance in groups.values()]
 

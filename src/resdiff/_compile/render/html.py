@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from resdiff._compile.model import BASE_NAME, MergeOp, ProvisionStatus
 from resdiff._compile.render.common import anchor_id, row_ids, title
 from resdiff._model import ChangeOp, EditOp
+from resdiff._render._common import HTML_CONTROL
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
 
 __all__ = ["CSS", "PROPOSAL_COLOURS", "render"]
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.:-]")
 
 # Colours for the proposals' marks in the merged draft, in compilation order (cycled beyond six:
@@ -145,7 +145,7 @@ _LEGEND = (
 
 def _esc(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _html_escape(_CONTROL.sub("\ufffd", text), quote=True)
+    return _html_escape(HTML_CONTROL.sub("\ufffd", text), quote=True)
 
 
 def _id(text: str) -> str:

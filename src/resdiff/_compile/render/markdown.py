@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from resdiff._compile.model import BASE_NAME, MergeOp, ProvisionStatus
 from resdiff._compile.render.common import anchor_id, stance_groups, title
 from resdiff._model import ChangeOp, EditOp
+from resdiff._render._common import HTML_CONTROL
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
 
 __all__ = ["escape", "render"]
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SPECIAL = re.compile(r"([\\`*_~\[\]<>&|#])")
 _LINE_START = re.compile(r"^([-+=])|^(\d{1,9})([.)])")
 
@@ -38,7 +38,7 @@ def escape(text: str) -> str:
     'a \\*b\\* \\[c\\]'
     """
     text = text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
-    return _SPECIAL.sub(r"\\\1", _CONTROL.sub("\ufffd", text))
+    return _SPECIAL.sub(r"\\\1", HTML_CONTROL.sub("\ufffd", text))
 
 
 def _line_start(text: str) -> str:
