@@ -80,9 +80,8 @@ def _method(name: str, old: str, new: str) -> Callable[[], object]:
         return lambda: align(da, db)
     if name == "batch":
         import resdiff
-        from resdiff._batch import pair_files
 
-        pairs = [(_read(o), _read(n)) for _, o, n in pair_files(old, new)[0]]
+        pairs = [(_read(o), _read(n)) for _, o, n in resdiff.pair_files(old, new)[0]]
         return lambda: [resdiff.render(resdiff.compare(a, b), "wdiff") for a, b in pairs]
     raise SystemExit(f"unknown method {name!r}")
 

@@ -34,14 +34,14 @@ def test_all_is_sorted_and_complete() -> None:
 
 
 PUBLIC = """
-    AknText Alternative BatchReport BinaryInputError Block ChangeOp ClauseChange Comparison Compilation
-    Contribution CrossCheck DecodeError DependencyError DocType Document DocxError DocxSides EditOp FORMATS
-    Finding FindingKind Footnote Heading InputError Lang LangProvision Meeting MergeOp Opening OutputError
+    AknText Alternative BATCH_TIMEOUT BatchReport BinaryInputError Block ChangeOp ClauseChange Comparison
+    Compilation Contribution CrossCheck DecodeError DependencyError DocType Document DocxError DocxSides EditOp
+    FORMATS Finding FindingKind Footnote Heading InputError Lang LangProvision Meeting MergeOp Opening OutputError
     PairResult ParseError Part PdfText Piece Proposal ProposalId ProposalSymbol Provision ProvisionStatus
-    RenderOptions ResdiffError ResdiffWarning RevisionKind Role Row Section SectionKind Segment Span Stance
-    Symbol TextInput Token compare compile crosscheck decode_bytes detect_lang document_to_akn document_to_dict
-    file_key pair_files parse paused_gc read_akn read_document read_docx read_docx_text read_pdf read_text
-    render run_batch split_text statement_count to_dict tokenize write_output
+    RenderOptions ResdiffError ResdiffWarning RevisionKind Role Row Section SectionKind Segment Span Stance Symbol
+    TextInput Token compare compile crosscheck decode_bytes detect_lang document_to_akn document_to_dict file_key
+    pair_files parse paused_gc read_akn read_document read_docx read_docx_text read_pdf read_text render run_batch
+    split_text statement_count to_dict tokenize write_output
 """.split()
 
 
@@ -125,4 +125,4 @@ def test_readme_quick_start_example_holds() -> None:
     cmp = resdiff.compare(old, new)
     assert f"# {cmp.symbol.value} {cmp.counts()}" in readme
     assert "# " + resdiff.render(cmp, "wdiff").splitlines()[0] in readme
-    assert "python3 -m resdiff diff corpus/res68-zh/old.txt corpus/res68-zh/new.txt" in readme
+    assert ".venv/bin/resdiff diff corpus/res68-zh/old.txt corpus/res68-zh/new.txt" in readme

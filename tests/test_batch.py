@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
 
-from resdiff._batch import BatchReport, PairResult, file_key, pair_files, run_batch
-from resdiff._errors import InputError
+from resdiff import BatchReport, InputError, PairResult, file_key, pair_files, run_batch
+from resdiff._batch.run import Job, run_pair
 
 ROOT = Path(__file__).resolve().parent.parent
 
 EN_OLD = "RESOLUTION {n} (Rev. Bucharest, 2022)\nThe Plenipotentiary Conference,\nresolves\n1\tto act;\n2\tto report;\n"
-EN_NEW = "RESOLUTION {n} (Rev. Doha, 2026)\nThe Plenipotentiary Conference,\nresolves\n1\tto act at once;\n2\tto report;\n"
+EN_NEW = (
+    "RESOLUTION {n} (Rev. Doha, 2026)\nThe Plenipotentiary Conference,\nresolves\n1\tto act at once;\n2\tto report;\n"
+)
 ZH_OLD = "第{n}号决议（2022年，布加勒斯特，修订版）\n全权代表大会，\n决议\n1\t采取行动；\n"
 ZH_NEW = "第{n}号决议（2026年，多哈，修订版）\n全权代表大会，\n决议\n1\t立即采取行动；\n"
 
@@ -230,3 +233,163 @@ def test_a_pair_named_index_does_not_overwrite_the_index(tmp_path: Path) -> None
     (pair,) = report.pairs
     assert Path(pair.output_path).name == "index-2.html"
     assert "resdiff batch" in (tmp_path / "out/index.html").read_text("utf-8")
+
+
+# ---------------------------------------------------------------- document-type words
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("قرار 68.txt", "resolution-68"),
+        ("Acuerdo 614.txt", "decision-614"),
+        ("резолюции 2.txt", "resolution-2"),
+        ("Avis 5.txt", "opinion-5"),
+        ("第3号意见.txt", "opinion-3"),
+    ],
+)
+def test_file_key_knows_every_word_the_heading_grammar_knows(name: str, key: str) -> None:
+    """Arabic, Spanish and Russian type words read by headings also give keys in file names."""
+    assert file_key(name) == key
+
+
+def test_document_type_and_language_tables_hold_enum_values() -> None:
+    """Every value in resdiff._doctypes is a DocType or Lang value, and every Lang code is a tag."""
+    from resdiff import DocType, Lang
+    from resdiff._batch.pairing import _name_lang  # the tag reader the tables feed
+    from resdiff._doctypes import ABBREVIATIONS, LANG_ALIASES, TYPE_WORDS, ZH_TYPE_WORDS
+
+    for table in (TYPE_WORDS, ABBREVIATIONS, ZH_TYPE_WORDS):
+        assert {DocType(v) for v in table.values()} <= set(DocType)
+    assert set(ZH_TYPE_WORDS.values()) == {t.value for t in DocType} == set(TYPE_WORDS.values())
+    assert {Lang(v) for v in LANG_ALIASES.values()} <= set(Lang)
+    assert {_name_lang(f"res68-{lang.value}.txt") for lang in Lang} == {lang.value for lang in Lang}
+
+
+# ---------------------------------------------------------------- the worker pool
+
+
+def test_pool_kills_a_task_past_its_time_and_serves_the_rest() -> None:
+    """A task that overruns its time limit is abandoned, its worker killed; the other tasks finish."""
+    import time
+
+    from resdiff._batch.pool import Abandoned, Pool
+
+    start = time.monotonic()
+    with Pool(workers=2, timeout=1.0) as pool:
+        got = dict(pool.run(time.sleep, [30, 0, 0, 0]))
+    assert got == {0: Abandoned("timed out after 1 s"), 1: None, 2: None, 3: None}
+    assert time.monotonic() - start < 10
+
+
+def test_pool_reports_a_dead_worker_and_a_raising_task() -> None:
+    """A worker that exits or is killed, and a task that raises, each come back as Abandoned with why."""
+    import signal
+
+    from resdiff._batch.pool import Abandoned, Pool
+
+    with Pool(workers=1, timeout=30) as pool:
+        assert dict(pool.run(os._exit, [3])) == {0: Abandoned("worker died (exit status 3)")}
+        assert dict(pool.run(signal.raise_signal, [signal.SIGKILL])) == {0: Abandoned("worker died (signal 9)")}
+        raised = Abandoned("internal error: ValueError: invalid literal for int() with base 10: 'x'")
+        assert dict(pool.run(int, ["x", "7"])) == {0: raised, 1: 7}  # the worker goes on
+
+
+# ---------------------------------------------------------------- time limits and the index
+
+
+def _hangs_on_resolution_99(job: Job) -> PairResult:
+    """run_pair, except that the pair resolution-99 never finishes (a stand-in for a pathological input)."""
+    import time
+
+    if job.name == "resolution-99":
+        time.sleep(600)
+    return run_pair(job)
+
+
+def test_a_pair_past_the_time_limit_fails_alone_and_the_index_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One pair that never ends is stopped at the time limit and recorded as failed; every other pair is compared."""
+    import time
+
+    from resdiff._batch import run as batch_run
+
+    old, new = tmp_path / "old", tmp_path / "new"
+    for n in (1, 2, 3, 4, 5, 6, 99):
+        _write(old / f"res{n}.txt", EN_OLD.format(n=n))
+        _write(new / f"res{n}.txt", EN_NEW.format(n=n))
+    monkeypatch.setattr(batch_run, "run_pair", _hangs_on_resolution_99)  # the workers are forked from here
+    start = time.monotonic()
+    report = run_batch(old, new, tmp_path / "out", fmt="json", jobs=2, timeout=2.0)
+    assert time.monotonic() - start < 30
+    by_name = {p.name: p for p in report.pairs}
+    slow = by_name["resolution-99"]
+    assert slow.error == "resolution-99: timed out after 2 s" and slow.output_path is None
+    assert all(by_name[f"resolution-{n}"].symbol == "MOD" for n in range(1, 7))
+    index = json.loads((tmp_path / "out/index.json").read_text("utf-8"))
+    assert index["summary"]["failed"] == 1 and index["summary"]["pairs"] == 7
+    assert not (tmp_path / "out/resolution-99.json").exists()
+    assert [p.name for p in (tmp_path / "out").iterdir() if p.name.endswith(".tmp")] == []
+    assert report.exit_code == 2
+
+
+def test_an_interrupted_batch_still_writes_its_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C during the pairs propagates, but index.json lists the pairs done and those not compared."""
+    from resdiff._batch import run as batch_run
+
+    old, new = _batch_dirs(tmp_path)
+    real = batch_run.run_pair
+    calls = []
+
+    def interrupted_on_the_third(job: batch_run.Job) -> PairResult:
+        calls.append(job.name)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return real(job)
+
+    monkeypatch.setattr(batch_run, "run_pair", interrupted_on_the_third)
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(old, new, tmp_path / "out", fmt="wdiff", jobs=1, timeout=None)
+    index = json.loads((tmp_path / "out/index.json").read_text("utf-8"))
+    errors = {e["name"]: e["error"] for e in index["pairs"]}
+    assert len(errors) == 6
+    assert [errors[name] for name in calls[:2]] == [None, None]
+    stopped = [name for name, error in errors.items() if error and "not compared (the batch stopped)" in error]
+    assert sorted(stopped) == sorted(set(errors) - set(calls[:2]))
+
+
+@pytest.mark.parametrize("jobs, timeout", [(0, 60.0), (-1, 60.0), (2, 0.0), (2, -5.0)])
+def test_jobs_and_timeout_must_be_positive(tmp_path: Path, jobs: int, timeout: float) -> None:
+    """jobs below 1 and a timeout of 0 or less are input errors, not silent defaults."""
+    (tmp_path / "old").mkdir()
+    with pytest.raises(InputError, match=r"jobs must be at least 1|timeout must be more than 0"):
+        run_batch(tmp_path / "old", tmp_path / "old", tmp_path / "out", jobs=jobs, timeout=timeout)
+
+
+# ---------------------------------------------------------------- outputs that would overwrite inputs
+
+
+@pytest.mark.parametrize("where", ["old", "new", "old/sub", "new/a/b", "link-to-old", "link-to-old/sub"])
+def test_an_output_folder_in_an_input_folder_is_refused(tmp_path: Path, where: str) -> None:
+    """-o equal to an input folder or inside one (through a symbolic link too) is refused; nothing is written."""
+    old, new = _batch_dirs(tmp_path)
+    (tmp_path / "link-to-old").symlink_to(old)
+    before = {p: p.read_bytes() for p in (*old.iterdir(), *new.iterdir())}
+    with pytest.raises(InputError, match=r"the output folder is (inside )?the input folder"):
+        run_batch(old, new, tmp_path / where, fmt="wdiff", jobs=1)
+    assert {p: p.read_bytes() for p in (*old.iterdir(), *new.iterdir())} == before
+    assert not (old / "sub").exists() and not (new / "a").exists()
+
+
+def test_an_output_file_that_is_an_input_fails_its_pair(tmp_path: Path) -> None:
+    """An output name that is a hard link to an input file is not written through; that pair fails."""
+    old, new = _batch_dirs(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    os.link(new / "Resolution 2.txt", out / "resolution-2.txt")
+    before = (new / "Resolution 2.txt").read_bytes()
+    report = run_batch(old, new, out, fmt="wdiff", jobs=1)
+    failed = {p.name: p.error for p in report.pairs}["resolution-2"]
+    assert failed and "is the input" in failed and "refusing to overwrite it" in failed
+    assert (new / "Resolution 2.txt").read_bytes() == before

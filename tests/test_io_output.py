@@ -6,7 +6,9 @@ import errno
 import io
 import os
 import stat
+import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -215,3 +217,98 @@ def test_output_error_is_an_oserror():
     """OutputError is both an OSError and a ResdiffError."""
     assert issubclass(OutputError, OSError)
     assert issubclass(OutputError, ResdiffError)
+
+
+# ---------------------------------------------------------------- long names, devices, descriptors
+
+
+@pytest.mark.parametrize("name", ["r" * 246 + ".txt", "决" * 83 + ".txt"], ids=["250-ascii", "253-bytes-cjk"])
+def test_a_long_legal_name_is_written_with_a_temporary_name_within_the_limit(tmp_path, monkeypatch, name):
+    """A file name near NAME_MAX works: the temporary name is shortened to fit, never longer than the limit."""
+    limit = os.pathconf(tmp_path, "PC_NAME_MAX")
+    assert len(os.fsencode(name)) <= limit
+    seen: list[str] = []
+    replace = os.replace
+
+    def spy(src, dst):
+        seen.append(os.path.basename(src))
+        replace(src, dst)
+
+    monkeypatch.setattr(outio.os, "replace", spy)
+    write_output(tmp_path / name, "x")
+    assert (tmp_path / name).read_text() == "x"
+    (temp,) = seen
+    assert len(os.fsencode(temp)) <= limit and temp.startswith(".r" if name[0] == "r" else ".决")
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_name_over_the_limit_is_an_output_error(tmp_path):
+    """A name longer than the file system allows fails in one line and leaves no temporary file."""
+    with pytest.raises(OutputError, match=r"cannot write \(file name too long\)$"):
+        write_output(tmp_path / ("r" * 300), "x")
+    assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mknod") or os.geteuid() != 0, reason="making a device node needs root")
+def test_a_character_device_is_written_into_not_replaced(tmp_path):
+    """-o naming a character device (a private /dev/null) writes into it; it stays a device."""
+    null = tmp_path / "null"
+    os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    link = tmp_path / "link-to-null"
+    link.symlink_to(null)
+    write_output(null, "x")
+    write_output(link, b"y")
+    assert stat.S_ISCHR(os.lstat(null).st_mode) and link.is_symlink()
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_fifo_is_written_into_not_replaced(tmp_path):
+    """-o naming a FIFO writes the data through it to its reader; it stays a FIFO."""
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    write_output(fifo, TEXT)
+    reader.join(10)
+    assert got == [TEXT.encode("utf-8")]
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert _leftovers(tmp_path) == []
+
+
+_WRITE = "import sys; from resdiff._io.output import write_output; write_output(sys.argv[1], 'x\\n')"
+# The child imports the resdiff this test process imported.
+_ENV = {**os.environ, "PYTHONPATH": str(Path(outio.__file__).resolve().parents[2])}
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/stdout"), reason="no /dev/stdout here")
+@pytest.mark.parametrize("name", ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"])
+def test_dev_stdout_into_a_pipe(name):
+    """-o /dev/stdout (or /dev/fd/1) writes into standard output when it is a pipe."""
+    if name.startswith("/proc") and not os.path.isdir("/proc/self/fd"):
+        pytest.skip("no /proc here")
+    proc = subprocess.run([sys.executable, "-c", _WRITE, name], capture_output=True, env=_ENV, timeout=60)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, b"x\n", b"")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/stdout"), reason="no /dev/stdout here")
+def test_dev_stdout_appends_to_the_file_the_shell_opened(tmp_path):
+    """With standard output a file opened for appending (>>), -o /dev/stdout appends; the file is not replaced."""
+    log = tmp_path / "log.txt"
+    log.write_bytes(b"before\n")
+    inode = os.stat(log).st_ino
+    with open(log, "ab") as out:
+        subprocess.run([sys.executable, "-c", _WRITE, "/dev/stdout"], stdout=out, env=_ENV, timeout=60, check=True)
+    assert log.read_bytes() == b"before\nx\n" and os.stat(log).st_ino == inode
+    assert _leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/stderr"), reason="no /dev/stderr here")
+def test_dev_stderr_writes_to_standard_error(capfd):
+    """-o /dev/stderr writes to descriptor 2."""
+    write_output("/dev/stderr", "to stderr\n")
+    assert capfd.readouterr().err == "to stderr\n"

@@ -19,7 +19,6 @@ from hypothesis import strategies as st
 from resdiff._errors import BinaryInputError, DecodeError, InputError, ResdiffError, ResdiffWarning
 from resdiff._io import text as textio
 from resdiff._io.text import TextInput, decode_bytes, read_text
-
 from strategies import unicode_text
 
 ZH = "第68号决议（2024年，新德里，修订版）\n考虑到\na)\t业界的参与；\n"
@@ -126,6 +125,76 @@ def test_leading_feff_reads_as_a_bom(no_warnings):
 def test_explicit_utf16le_accepts_a_matching_bom(no_warnings):
     """Naming UTF-16-LE for a file with the LE BOM drops the mark."""
     assert decode_bytes(codecs.BOM_UTF16_LE + "文本".encode("utf-16-le"), "utf-16-le").text == "文本"
+
+
+# ---------------------------------------------------------------- byte-order marks that lie
+
+
+@pytest.mark.parametrize(
+    ("bom", "body", "actual"),
+    [
+        (codecs.BOM_UTF16_LE, ZH.encode("utf-8"), "UTF-8"),
+        (codecs.BOM_UTF16_BE, ZH.encode("utf-8"), "UTF-8"),
+        (codecs.BOM_UTF16_LE, EN.encode("utf-8"), "UTF-8"),
+        (codecs.BOM_UTF32_LE, ZH.encode("utf-8"), "UTF-8"),
+        (codecs.BOM_UTF32_BE, EN.encode("utf-8"), "UTF-8"),
+        (codecs.BOM_UTF8, EN.encode("utf-16-le"), "UTF-16-LE"),
+        (codecs.BOM_UTF8, EN.encode("utf-16-be"), "UTF-16-BE"),
+        (codecs.BOM_UTF16_LE, EN.encode("utf-16-be"), "UTF-16-BE"),
+        (codecs.BOM_UTF16_BE, EN.encode("utf-16-le"), "UTF-16-LE"),
+    ],
+    ids="16le+utf8-zh 16be+utf8-zh 16le+utf8-en 32le+utf8 32be+utf8 utf8+16le utf8+16be 16le+16be 16be+16le".split(),
+)
+def test_a_byte_order_mark_that_contradicts_the_bytes_is_not_trusted(tmp_path, bom, body, actual):
+    """A mark in front of bytes of another encoding decodes as the bytes are, with a warning saying so."""
+    expected = ZH if ZH.encode("utf-8") == body else EN
+    path = _write(tmp_path, "stray-mark.txt", bom + body)
+    with pytest.warns(ResdiffWarning, match=rf"byte-order mark in front of {actual} text; decoded as {actual}"):
+        result = read_text(path)
+    assert result.text == expected
+    assert result.guessed and result.encoding == actual.lower()
+
+
+def test_a_utf8_mark_does_not_make_nul_bytes_text(tmp_path):
+    """After a UTF-8 byte-order mark, NUL bytes are binary data as they are without one."""
+    path = _write(tmp_path, "marked-noise.txt", codecs.BOM_UTF8 + b"considering\x00\x00\x01\x00\xff")
+    with pytest.raises(BinaryInputError, match=r"NUL bytes"):
+        read_text(path)
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+@pytest.mark.parametrize("text", [ZH, EN, "第68号决议\n", "a"])
+def test_genuine_utf16_and_utf32_with_an_ascii_character_keep_their_mark(no_warnings, codec, text):
+    """UTF-16/32 text holding an ASCII character (any line break does) is read by its mark, no warning."""
+    bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}.get(codec, b"")
+    result = decode_bytes(bom + text.encode(codec))
+    assert result.text == text and not result.guessed
+
+
+# ---------------------------------------------------------------- codecs that do not give text
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "code_point"),
+    [(b"+2AA-considering\n", "utf-7", "D800"), (b"considering \\udfff\n", "unicode_escape", "DFFF")],
+)
+def test_an_encoding_that_yields_lone_surrogates_is_a_decode_error(data, encoding, code_point):
+    """A codec that turns the bytes into a lone surrogate is refused in one sentence naming it."""
+    with pytest.raises(DecodeError, match=rf"^x: decoding as {encoding} gives a lone surrogate \(U\+{code_point}\)"):
+        decode_bytes(data, encoding, source="x")
+
+
+def test_utf7_that_is_text_still_decodes(no_warnings):
+    """utf-7 bytes that decode to real text (a surrogate pair is one character) are accepted."""
+    text = "考虑到 😀\n"
+    assert decode_bytes(text.encode("utf-7"), "utf-7").text == text
+
+
+@pytest.mark.parametrize("name", ["utf\x00", "", "\udcff", "x" * 300])
+def test_impossible_encoding_names_are_input_errors(name):
+    """An encoding name with a NUL, a stray surrogate, or none at all is an unknown encoding, not a crash."""
+    with pytest.raises(InputError, match=r"^x: unknown encoding "):
+        decode_bytes(b"abc", name, source="x")
 
 
 @pytest.mark.parametrize(
@@ -409,6 +478,78 @@ def test_documented_limit_is_200_mb():
     assert textio.MAX_INPUT_BYTES == 200 * 1024 * 1024
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_an_endless_device_is_refused_from_its_first_bytes(tmp_path, device):
+    """A .txt that is a symbolic link to /dev/zero or /dev/urandom is refused as binary after one chunk."""
+    link = tmp_path / "looks-like-text.txt"
+    link.symlink_to(device)
+    with pytest.raises(BinaryInputError, match=rf"^{_re(str(link))}: binary data"):
+        read_text(str(link))
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
+def test_an_endless_device_that_decodes_stops_at_the_limit_and_says_what_it_is(tmp_path, monkeypatch):
+    """/dev/zero read as UTF-16 (NULs are text there) stops at the size limit, named as a device."""
+    monkeypatch.setattr(textio, "MAX_INPUT_BYTES", 3 * 1024 * 1024)
+    link = tmp_path / "zeros.txt"
+    link.symlink_to("/dev/zero")
+    expected = rf"^{_re(str(link))}: more than the 3 MB limit \(read from a character device, not a regular file\)$"
+    with pytest.raises(InputError, match=expected):
+        read_text(str(link), "utf-16-le")
+
+
+def test_an_endless_fifo_stops_at_the_limit(tmp_path, monkeypatch):
+    """A FIFO that never ends is read up to the size limit, then refused naming it as a FIFO."""
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    import threading
+
+    monkeypatch.setattr(textio, "MAX_INPUT_BYTES", 2 * 1024 * 1024)
+    fifo = str(tmp_path / "endless.txt")
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        try:
+            with open(fifo, "wb") as pipe:
+                while True:
+                    pipe.write(b"considering\n" * 4096)
+        except BrokenPipeError:
+            pass  # the reader stopped at the limit, as it should
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    with pytest.raises(InputError, match=r"more than the 2 MB limit \(read from a FIFO, not a regular file\)$"):
+        read_text(fifo)
+    writer.join(5)
+
+
+def _sniff_sized(parts: tuple[bytes, bytes, bytes]) -> bytes:
+    """A head, a unit repeated past SNIFF_BYTES, and a tail: inputs long enough for the early check."""
+    head, unit, tail = parts
+    return (head + unit * (textio.SNIFF_BYTES // len(unit) + 1))[: textio.SNIFF_BYTES] + tail
+
+
+_SNIFF_SIZED = st.tuples(st.binary(max_size=32), st.binary(min_size=1, max_size=8), st.binary(max_size=32)).map(
+    _sniff_sized
+)
+
+
+@given(data=_SNIFF_SIZED, encoding=st.sampled_from([None, "utf-8", "utf-16", "gb18030", "latin-1"]))
+@example(data=b"\x00" * textio.SNIFF_BYTES, encoding=None)
+@example(data=b"a\x00" * (textio.SNIFF_BYTES // 2) + b"\x01", encoding=None)
+def test_property_early_refusal_agrees_with_the_decode(data, encoding):
+    """Whatever the first-bytes check refuses, the full decode refuses too, with the same error."""
+    try:
+        textio._refuse_early(data[: textio.SNIFF_BYTES], encoding, "x")
+    except InputError as early:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ResdiffWarning)
+            with pytest.raises(type(early)) as full:
+                decode_bytes(data, encoding, source="x")
+        assert str(full.value) == str(early)
+
+
 def test_fifo_is_read(tmp_path, no_warnings):
     """A named pipe (as from shell process substitution) is read to its end."""
     if not hasattr(os, "mkfifo"):
@@ -447,8 +588,13 @@ def test_property_unicode_round_trip_with_given_encoding(text, codec):
 
 @given(text=_TEXT_SAFE, codec=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-32"]))
 def test_property_unicode_round_trip_detected(text, codec):
-    """Any text in UTF-8 (with or without BOM) or BOM-marked UTF-16/32 is detected and decoded exactly."""
+    """Any text in UTF-8 (with or without BOM) or BOM-marked UTF-16/32 is detected and decoded exactly.
+
+    UTF-16 text without a single ASCII character may also be valid UTF-8; the
+    mark is then doubted (test_a_byte_order_mark_that_contradicts_the_bytes…).
+    """
     assume(not (text.startswith("\ufeff") and codec == "utf-8"))  # the BOM's bytes: see test_leading_feff…
+    assume(codec != "utf-16" or not text or any(ord(c) < 0x80 for c in text))
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         result = decode_bytes(text.encode(codec))
@@ -471,6 +617,8 @@ def test_property_gb18030_round_trip(text):
 @given(data=st.binary(max_size=4096), encoding=st.sampled_from([None, "utf-8", "gb18030", "utf-16", "latin-1"]))
 @example(data=codecs.BOM_UTF16_LE + b"\x00\xd8", encoding=None)
 @example(data=b"\xff\xfe\x00\x00\x00\x00\x11\x00", encoding=None)
+@example(data=codecs.BOM_UTF16_LE + b"ab\n", encoding=None)
+@example(data=codecs.BOM_UTF8 + "ab".encode("utf-16-le"), encoding=None)
 def test_property_any_bytes_decode_losslessly_or_fail_cleanly(data, encoding):
     """Arbitrary bytes either decode to text that encodes back to the same bytes, or raise InputError."""
     with warnings.catch_warnings():
@@ -487,12 +635,19 @@ def _source_bytes(result: TextInput) -> set[bytes]:
     """The byte strings a TextInput may have come from (both byte orders for BOM codecs)."""
     if result.encoding in ("utf-16", "utf-32"):
         width = result.encoding
-        boms = {"utf-16": (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE), "utf-32": (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)}
+        boms = {
+            "utf-16": (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE),
+            "utf-32": (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE),
+        }
         le, be = boms[width]
         bare_le, bare_be = result.text.encode(width + "-le"), result.text.encode(width + "-be")
         # With the codec named and no BOM in the data, Python reads the machine's byte order.
         return {le + bare_le, be + bare_be, bare_le if sys.byteorder == "little" else bare_be}
-    return {result.text.encode(result.encoding)}
+    bare = result.text.encode(result.encoding)
+    if result.guessed:  # perhaps behind a byte-order mark that the bytes contradicted
+        marks = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+        return {bare, *(mark + bare for mark in marks)}
+    return {bare}
 
 
 def _re(s: str) -> str:

@@ -36,10 +36,9 @@ from resdiff import ChangeOp, Comparison, Document, EditOp
 from resdiff._cli import main
 from resdiff._io import text as textio
 from resdiff._render import FORMATS, RenderOptions
-
 from strategies import resolutions, revision_pairs, sized_resolution_pair, unicode_text
 
-SRC = Path(__file__).resolve().parents[1] / "src"
+SRC = Path(resdiff.__file__).resolve().parents[1]  # child processes import the resdiff this one imported
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "seeds"
 OPTIONS = RenderOptions(date=datetime(2024, 1, 1, tzinfo=timezone.utc))  # fixed date: reproducible docx
 
@@ -92,7 +91,8 @@ def _lossless(doc: Document) -> None:
     pos = 0
     for block in doc.blocks:
         assert pos <= block.span.start <= block.span.end <= len(doc.text), block
-        assert _is_gap(doc.text[pos : block.span.start]), ("text lost before", block.id, doc.text[pos : block.span.start])
+        gap = doc.text[pos : block.span.start]
+        assert _is_gap(gap), ("text lost before", block.id, gap)
         assert doc.text[block.span.start : block.span.end] == block.text
         assert block.span.start <= block.body.start <= block.body.end <= block.span.end, block
         pos = block.span.end
@@ -248,7 +248,8 @@ def test_missing_file(tmp_path, good, capsys):
 def test_directory_as_input(tmp_path, good, capsys):
     """A directory as input: exit 2 and '<path>: is a directory'."""
     out = tmp_path / "out.txt"
-    line = _assert_clean_failure(main(["diff", str(tmp_path), good, "-o", str(out)]), capsys.readouterr().err, [str(tmp_path)], out)
+    code = main(["diff", str(tmp_path), good, "-o", str(out)])
+    line = _assert_clean_failure(code, capsys.readouterr().err, [str(tmp_path)], out)
     assert line.endswith("is a directory")
 
 
@@ -265,7 +266,8 @@ def test_unreadable_file(tmp_path, good, capsys, monkeypatch):
 
     monkeypatch.setattr(textio.os, "open", guarded)
     out = tmp_path / "out.txt"
-    line = _assert_clean_failure(main(["diff", str(secret), good, "-o", str(out)]), capsys.readouterr().err, ["secret.txt"], out)
+    code = main(["diff", str(secret), good, "-o", str(out)])
+    line = _assert_clean_failure(code, capsys.readouterr().err, ["secret.txt"], out)
     assert line.endswith("permission denied")
 
 
@@ -292,7 +294,8 @@ def test_undecodable_under_given_encoding(tmp_path, good, capsys):
 
 def test_unknown_encoding(tmp_path, good, capsys):
     """An unknown --encoding name: exit 2 naming it."""
-    line = _assert_clean_failure(main(["diff", good, good, "--encoding", "klingon-8"]), capsys.readouterr().err, ["good.txt"], None)
+    code = main(["diff", good, good, "--encoding", "klingon-8"])
+    line = _assert_clean_failure(code, capsys.readouterr().err, ["good.txt"], None)
     assert "klingon-8" in line
 
 
@@ -469,7 +472,10 @@ SPECIAL = {
     "zero-width": ("a)\tzero\u200bwidth\u200d joiner\u2060 here;", "a)\tzero\u200bwidth\u200d joiner\u2060 there;"),
     "emoji-astral": ("a)\tusers 😀 of 👩🏽‍💻 ICT 𠀀;", "a)\tusers 😃 of 👩🏽‍💻 ICT 🇨🇳 𠀀;"),
     "arabic-rtl": ("a)\tإن الاتحاد الدولي للاتصالات يعمل؛", "a)\tإن الاتحاد الدولي للاتصالات يعمل دائما؛"),
-    "combining-marks": ("a)\tcafe\u0301 nai\u0308ve \u0915\u094d\u0937;", "a)\tcafe\u0301 naive \u0915\u094d\u0937\u093f;"),
+    "combining-marks": (
+        "a)\tcafe\u0301 nai\u0308ve \u0915\u094d\u0937;",
+        "a)\tcafe\u0301 naive \u0915\u094d\u0937\u093f;",
+    ),
     "full-width": ("a)\t（１）ＩＴＵ－Ｔ；", "a)\t(1) ITU-T;"),
     "bidi-controls": ("a)\t\u202eevil\u202c text;", "a)\t\u202egood\u202c text;"),
 }
@@ -697,7 +703,9 @@ _PAYLOADS = [
     '\\<zq id="bs">',
 ]
 
-_payload_texts = st.tuples(unicode_text(max_size=20), st.sampled_from(_PAYLOADS), unicode_text(max_size=20)).map("".join)
+_payload_texts = st.tuples(
+    unicode_text(max_size=20), st.sampled_from(_PAYLOADS), unicode_text(max_size=20)
+).map("".join)
 
 
 @pytest.mark.skipif("html" not in _formats(), reason="no HTML renderer yet")
@@ -787,3 +795,164 @@ def test_property_parse_never_raises_and_is_lossless(text):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", resdiff.ResdiffWarning)
         _lossless(resdiff.parse(text))
+
+
+
+# ============================================================ data safety (nothing lost, nothing hangs)
+
+
+def _same_bytes(paths: list[Path]) -> dict[Path, bytes]:
+    return {p: p.read_bytes() for p in paths}
+
+
+@pytest.mark.parametrize("how", ["same-path", "symlink", "hard-link", "relative-path"])
+@pytest.mark.parametrize("command", ["diff-new", "diff-old", "parse", "extract"])
+def test_output_naming_an_input_is_refused(how, command, tmp_path, capsys, monkeypatch):
+    """-o naming an input (the same file by device and inode: links too) exits 2 in one line; the input is untouched."""
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(OLD, encoding="utf-8")
+    new.write_text(NEW, encoding="utf-8")
+    victim = old if command == "diff-old" else new
+    if how == "symlink":
+        target = tmp_path / "out.txt"
+        target.symlink_to(victim)
+    elif how == "hard-link":
+        target = tmp_path / "out.txt"
+        os.link(victim, target)
+    elif how == "relative-path":
+        monkeypatch.chdir(tmp_path)
+        target = Path(".") / "sub" / ".." / victim.name
+        (tmp_path / "sub").mkdir()
+    else:
+        target = victim
+    before = _same_bytes([old, new])
+    argv = {
+        "diff-new": ["diff", str(old), str(new)],
+        "diff-old": ["diff", str(old), str(new)],
+        "parse": ["parse", str(new)],
+        "extract": ["extract", str(new)],
+    }[command]
+    rc = main([*argv, "-o", str(target)])
+    line = _assert_clean_failure(rc, capsys.readouterr().err, [str(target)], None)
+    assert "is the input" in line and "refusing to overwrite it" in line
+    assert _same_bytes([old, new]) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_output_naming_a_docx_input_is_refused(tmp_path, capsys):
+    """resdiff extract x.docx -o x.docx and resdiff diff x.docx -o x.docx leave the Word file as it was."""
+    docx = tmp_path / "x.docx"
+    docx.write_bytes(_docx("<w:document xmlns:w='http://schemas.openxmlformats.org/wordprocessingml/2006/main'>"
+                           "<w:body><w:p><w:r><w:t>considering</w:t></w:r></w:p></w:body></w:document>"))  # fmt: skip
+    before = docx.read_bytes()
+    for argv in (["extract", str(docx)], ["diff", str(docx)], ["diff", str(docx), str(docx), "-f", "docx"]):
+        rc = main([*argv, "-o", str(docx)])
+        _assert_clean_failure(rc, capsys.readouterr().err, ["x.docx"], None)
+        assert docx.read_bytes() == before
+
+
+def test_output_that_is_standard_input_is_refused(tmp_path):
+    """resdiff diff - new.txt -o old.txt < old.txt: the file behind standard input is an input too."""
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(OLD, encoding="utf-8")
+    new.write_text(NEW, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(SRC))
+    with open(old, "rb") as stdin:
+        proc = subprocess.run(
+            [sys.executable, "-m", "resdiff", "diff", "-", str(new), "-o", str(old)],
+            stdin=stdin, capture_output=True, text=True, env=env, timeout=120,
+        )  # fmt: skip
+    assert proc.returncode == 2 and "is the input standard input" in proc.stderr
+    assert old.read_text("utf-8") == OLD
+
+
+@pytest.mark.parametrize("where", ["old", "new/deeper", "link/x"])
+def test_batch_output_inside_an_input_folder_is_refused(where, tmp_path, capsys):
+    """resdiff batch old new -o new (or inside it, or through a link to it) exits 2 in one line; nothing written."""
+    for side, text in (("old", OLD), ("new", NEW)):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "res68.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "link").symlink_to(tmp_path / "new")
+    before = _same_bytes([tmp_path / "old/res68.txt", tmp_path / "new/res68.txt"])
+    rc = main(["batch", str(tmp_path / "old"), str(tmp_path / "new"), "-o", str(tmp_path / where)])
+    line = _assert_clean_failure(rc, capsys.readouterr().err, [where], None)
+    assert "the output folder is" in line
+    assert sorted(p.name for p in (tmp_path / "old").iterdir()) == ["res68.txt"]
+    assert sorted(p.name for p in (tmp_path / "new").iterdir()) == ["res68.txt"]
+    assert _same_bytes([tmp_path / "old/res68.txt", tmp_path / "new/res68.txt"]) == before
+
+
+def test_dev_stdout_into_a_pipe_through_the_cli(tmp_path, good):
+    """python -m resdiff diff … -o /dev/stdout | …: the pipe gets what plain standard output gets."""
+    if not os.path.exists("/dev/stdout"):
+        pytest.skip("no /dev/stdout here")
+    old = tmp_path / "old.txt"
+    old.write_text(OLD, encoding="utf-8")
+    plain = _run("diff", str(old), good, "-f", "wdiff", cwd=tmp_path)
+    via = _run("diff", str(old), good, "-f", "wdiff", "-o", "/dev/stdout", cwd=tmp_path)
+    assert (via.returncode, via.stdout, via.stderr) == (1, plain.stdout, "")
+
+
+def test_a_fifo_output_is_written_into(tmp_path, good):
+    """-o naming a FIFO sends the output through it; the FIFO stays a FIFO."""
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    import stat
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    assert main(["diff", good, good, "-f", "wdiff", "-o", str(fifo)]) == 0
+    reader.join(10)
+    assert got == [resdiff.render(resdiff.compare(NEW, NEW), "wdiff").encode("utf-8")]
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_a_250_character_output_name_works(tmp_path, good):
+    """A legal 250-character file name is written (the temporary name stays within NAME_MAX)."""
+    target = tmp_path / ("r" * 245 + ".html")
+    assert main(["diff", good, good, "-o", str(target)]) == 0
+    assert target.read_text("utf-8").startswith("<!DOCTYPE html>")
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
+@pytest.mark.parametrize("name", ["zero.docx", "zero.txt", "random.txt"])
+def test_an_endless_device_as_input_fails_fast(name, tmp_path, good, capsys):
+    """A .docx or .txt that is a symbolic link to /dev/zero or /dev/urandom: exit 2 in one line, in seconds."""
+    import time
+
+    link = tmp_path / name
+    link.symlink_to("/dev/urandom" if name.startswith("random") else "/dev/zero")
+    start = time.monotonic()
+    rc = main(["diff", str(link), good])
+    line = _assert_clean_failure(rc, capsys.readouterr().err, [name], None)
+    assert time.monotonic() - start < 10
+    assert "not a regular file" in line or "binary data" in line
+
+
+def test_a_stdout_that_cannot_encode_chinese_gets_utf8(tmp_path, good):
+    """With a Latin-1 standard output (PYTHONIOENCODING), the output is UTF-8 bytes, not an internal error."""
+    env = dict(os.environ, PYTHONPATH=str(SRC), PYTHONIOENCODING="latin-1")
+    old = tmp_path / "old.txt"
+    old.write_text(OLD, encoding="utf-8")
+    argv = [sys.executable, "-m", "resdiff", "diff", str(old), good, "-f", "wdiff"]
+    proc = subprocess.run(argv, capture_output=True, env=env, timeout=120)
+    assert proc.returncode == 1 and proc.stderr == b""
+    assert proc.stdout.decode("utf-8") == resdiff.render(resdiff.compare(OLD, NEW), "wdiff")
+
+
+def test_a_closed_standard_output_is_one_line(tmp_path, good):
+    """Started with standard output closed (>&-), resdiff exits 2 in one line; with -o it works."""
+    old = tmp_path / "old.txt"
+    old.write_text(OLD, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(SRC))
+    base = f"{sys.executable} -m resdiff diff {old} {good}"
+    closed = subprocess.run(["sh", "-c", f"{base} >&-"], capture_output=True, text=True, env=env, timeout=120)
+    assert (closed.returncode, closed.stderr) == (2, "resdiff: -: cannot write (standard output is closed)\n")
+    out = tmp_path / "out.html"
+    written = subprocess.run(["sh", "-c", f"{base} -o {out} >&-"], capture_output=True, text=True, env=env, timeout=120)
+    assert written.returncode == 1 and out.read_text("utf-8").startswith("<!DOCTYPE html>")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from resdiff._batch import BatchReport, PairResult, file_key, pair_files, run_batch
+from resdiff._batch import BATCH_TIMEOUT
 from resdiff._compare import compare
 from resdiff._compile.build import compile  # resdiff.compile (shadows the builtin inside this namespace only)
 from resdiff._compile.model import (
@@ -70,6 +70,9 @@ from resdiff._segment import Token, tokenize
 from resdiff._split import Part, split_text, statement_count
 
 if TYPE_CHECKING:
+    from resdiff._batch.pairing import file_key, pair_files
+    from resdiff._batch.report import BatchReport, PairResult
+    from resdiff._batch.run import run_batch
     from resdiff._crosscheck.check import crosscheck
     from resdiff._crosscheck.model import CrossCheck, Finding, FindingKind, LangProvision, Row
     from resdiff._io.akn import AknText, read_akn
@@ -81,9 +84,15 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 # Loaded on first use: the Word and Akoma Ntoso readers pull in lxml, the PDF reader PDFium, no renderer
-# loads before it is asked for, and the language cross-check (its facts extractor compiles a dozen
-# patterns) costs nothing until it is used.
+# loads before it is asked for, the language cross-check (its facts extractor compiles a dozen patterns)
+# and compile cost nothing until they are used, and the batch machinery (pairing, pool, index) stays out
+# of a single diff.
 _LAZY = {
+    "BatchReport": "resdiff._batch.report",
+    "PairResult": "resdiff._batch.report",
+    "file_key": "resdiff._batch.pairing",
+    "pair_files": "resdiff._batch.pairing",
+    "run_batch": "resdiff._batch.run",
     "CrossCheck": "resdiff._crosscheck.model",
     "Finding": "resdiff._crosscheck.model",
     "FindingKind": "resdiff._crosscheck.model",
@@ -117,6 +126,7 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "AknText",
     "Alternative",
+    "BATCH_TIMEOUT",
     "BatchReport",
     "BinaryInputError",
     "Block",

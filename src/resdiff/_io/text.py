@@ -2,7 +2,8 @@
 
 Detection needs no extra dependency and goes, cheapest and surest first:
 
-1. a byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE): certain;
+1. a byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE): certain, unless the
+   bytes after it say otherwise (see below);
 2. a known binary signature (PDF, ZIP/.docx, PNG, JPEG, GIF, ELF, gzip, OLE2
    .doc, …) or NUL/control bytes in the first :data:`SNIFF_BYTES`: refused
    with :class:`~resdiff._errors.BinaryInputError` (unless the NUL pattern is
@@ -12,8 +13,25 @@ Detection needs no extra dependency and goes, cheapest and surest first:
    :class:`~resdiff._errors.ResdiffWarning`;
 5. otherwise :class:`~resdiff._errors.DecodeError`, naming the byte.
 
+A mark that contradicts the bytes after it is not trusted: UTF-16 or UTF-32
+text always has NUL bytes once it holds a single ASCII character (a line break,
+a digit), so a UTF-16/32 mark in front of NUL-free bytes that are valid UTF-8 is
+a stray mark on UTF-8 text; a UTF-8 mark in front of the NUL pattern of UTF-16
+is a stray mark on UTF-16 text; a UTF-16 mark of one byte order in front of the
+NUL pattern of the other is the wrong mark. Each is decoded as what the bytes
+are, without the mark, with a :class:`~resdiff._errors.ResdiffWarning` that
+says so (never silent CJK-looking garbage). After a UTF-8 mark, NUL and control
+bytes are binary data as they are without one.
+
 With an explicit encoding only step 2's signature check runs before a strict
-decode with that encoding. The decoded text is returned as it is: line endings
+decode with that encoding; a codec that can yield lone surrogates (``utf-7``,
+``unicode_escape``) and does is refused with a
+:class:`~resdiff._errors.DecodeError`, since such a string is not text.
+
+Only regular files are read whole (after a size check); anything else — a
+pipe, a FIFO, a device such as ``/dev/zero`` — is read in chunks up to
+:data:`MAX_INPUT_BYTES`, and binary data there is refused from the first
+:data:`SNIFF_BYTES` without reading on. The decoded text is returned as it is: line endings
 (CRLF, CR), no-break and ideographic spaces, zero-width characters and
 combining marks are left for the parser and renderers to deal with. Only a
 byte-order mark is dropped, since it is part of the encoding, not the text.
@@ -26,9 +44,11 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 import sys
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -79,6 +99,9 @@ _SIGNATURES: tuple[tuple[bytes, int, str, str], ...] = (
 # break), FF, CR, SUB (old DOS end of file) and ESC (ANSI colours), plus DEL.
 _CONTROL_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1A, 0x1B} | {0x7F}
 _UNICODE_WIDE = ("utf-16", "utf-32")  # codec name prefixes whose text is full of NUL bytes
+# Codecs whose strict decode never yields a lone surrogate: their output needs no check.
+_NO_SURROGATES = ("utf-8", "utf-16", "utf-32", "gb18030", "gbk", "gb2312", "ascii", "latin-1", "iso8859", "cp")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +111,7 @@ class TextInput:
     text: str
     encoding: str  # the codec used, reusable as --encoding: "utf-8", "utf-8-sig", "utf-16", "gb18030", …
     guessed: bool  # True when detected by a heuristic rather than given, marked by a BOM or valid UTF-8
+    # (a contradicted BOM is a guess too: encoding is then the codec of the bytes after the mark)
     source: str  # path or "-"
 
 
@@ -107,11 +131,15 @@ def read_text(
     '第68号决议'
     """
     source = os.fspath(path)
+
+    def sniff(head: bytes) -> None:
+        _refuse_early(head, encoding, source)
+
     if source == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
-        data = _read_bounded(stream, "-")
+        data = _read_bounded(stream, "-", sniff)
     else:
-        data = _read_file(source)
+        data = _read_file(source, sniff)
     return _decode(data, encoding, source)
 
 
@@ -127,8 +155,18 @@ def decode_bytes(data: bytes, encoding: str | None = None, *, source: str = "<by
 def _decode(data: bytes, encoding: str | None, source: str) -> TextInput:
     if encoding is not None:
         return _decode_given(data, encoding, source)
-    for bom, codec, _ in _BOMS:
+    for bom, codec, plain in _BOMS:
         if data.startswith(bom):
+            tail = data[len(bom) :]
+            actual = _contradicted(plain, tail)
+            if actual is not None:
+                _warn(
+                    f"{source}: a {plain.upper()} byte-order mark in front of {actual.upper()} text; "
+                    f"decoded as {actual.upper()} without the mark (guessed)"
+                )
+                return TextInput(_strict(tail, actual, source, shown=actual, base=len(bom)), actual, True, source)
+            if plain == "utf-8":
+                _refuse_control_bytes(tail, source)  # a mark does not make NUL bytes text
             # The BOM-aware codecs consume the mark themselves.
             return TextInput(_strict(data, codec, source, shown=codec), codec, False, source)
     _refuse_signature(data, source)
@@ -157,15 +195,40 @@ def _decode(data: bytes, encoding: str | None, source: str) -> TextInput:
     return TextInput(text, "gb18030", True, source)
 
 
-def _decode_given(data: bytes, encoding: str, source: str) -> TextInput:
+def _contradicted(plain: str, tail: bytes) -> str | None:
+    """The codec the bytes after a *plain* ("utf-16-le", …) byte-order mark really are in, or None."""
+    if not tail:
+        return None
+    if plain == "utf-8":
+        return _utf16_without_bom(tail)
+    if b"\x00" not in tail:
+        # UTF-16/32 text holding even one ASCII character has NUL bytes; these have none.
+        try:
+            tail.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+        return "utf-8"
+    if plain.startswith("utf-16"):
+        wide = _utf16_without_bom(tail)
+        if wide is not None and wide != plain:
+            return wide
+    return None
+
+
+def _lookup(encoding: str, source: str) -> codecs.CodecInfo:
+    """The codec named *encoding*; InputError when Python knows no such text encoding."""
     try:
         info = codecs.lookup(encoding)
-    except LookupError:
+    except (LookupError, ValueError, UnicodeError):  # ValueError: a NUL in the name; UnicodeError: a surrogate
         raise InputError(f"{source}: unknown encoding {encoding!r}") from None
-    name = info.name
     if getattr(info, "_is_text_encoding", True) is False:
         # base64, zlib, rot13…: codecs that do not turn bytes into text
         raise InputError(f"{source}: {encoding!r} is not a text encoding")
+    return info
+
+
+def _decode_given(data: bytes, encoding: str, source: str) -> TextInput:
+    name = _lookup(encoding, source).name
     offset = 0
     for bom, _, plain in _BOMS:
         # A BOM that agrees with an explicit UTF codec is an encoding mark, not text.
@@ -179,6 +242,13 @@ def _decode_given(data: bytes, encoding: str, source: str) -> TextInput:
         _refuse_signature(data, source)
         _refuse_control_bytes(data, source)
     text = _strict(data[offset:], name, source, shown=encoding, base=offset)
+    if not name.startswith(_NO_SURROGATES):
+        lone = _SURROGATE_RE.search(text)
+        if lone is not None:
+            raise DecodeError(
+                f"{source}: decoding as {encoding} gives a lone surrogate (U+{ord(lone.group()):04X}) "
+                f"at character {lone.start()}, which is not text; name another encoding"
+            )
     return TextInput(text, name, False, source)
 
 
@@ -189,6 +259,29 @@ def _strict(data: bytes, codec: str, source: str, *, shown: str, base: int = 0) 
         raise DecodeError(f"{source}: byte {base + exc.start} is not valid {shown}") from None
     except UnicodeError as exc:  # a few codecs raise the base class (e.g. "idna")
         raise DecodeError(f"{source}: not valid {shown} ({exc})") from None
+
+
+def _refuse_early(head: bytes, encoding: str | None, source: str) -> None:
+    """Refuse, from the first bytes of an input, binary data that :func:`_decode` would refuse anyway.
+
+    Lets a reader stop after :data:`SNIFF_BYTES` of ``/dev/urandom`` instead of
+    reading it up to the size limit. Anything it is not sure of is left to the
+    full decode.
+    """
+    if encoding is None:
+        if any(head.startswith(bom) for bom, _, _ in _BOMS):
+            return
+        _refuse_signature(head, source)
+        if _utf16_without_bom(head) is None:
+            _refuse_control_bytes(head, source)
+        return
+    try:
+        name = _lookup(encoding, source).name
+    except InputError:
+        return  # reported by the decode, after the whole input: one message for every input
+    if not name.startswith(_UNICODE_WIDE):
+        _refuse_signature(head, source)
+        _refuse_control_bytes(head, source)
 
 
 def _refuse_signature(data: bytes, source: str) -> None:
@@ -232,7 +325,20 @@ def _warn(message: str) -> None:
     warnings.warn(ResdiffWarning(message), stacklevel=4)
 
 
-def _read_file(path: str) -> bytes:
+_KINDS = (
+    (stat.S_ISCHR, "character device"),
+    (stat.S_ISBLK, "block device"),
+    (stat.S_ISFIFO, "FIFO"),
+    (stat.S_ISSOCK, "socket"),
+)
+
+
+def _kind(mode: int) -> str:
+    """What a file that is not regular is, for a message: ``"character device"``."""
+    return next((name for test, name in _KINDS if test(mode)), "special file")
+
+
+def _read_file(path: str, sniff: Callable[[bytes], None]) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     except OSError as exc:
@@ -245,27 +351,37 @@ def _read_file(path: str) -> bytes:
     if stat.S_ISDIR(info.st_mode):  # os.open() of a directory succeeds on POSIX
         os.close(fd)
         raise InputError(f"{path}: is a directory")
-    expected = info.st_size if stat.S_ISREG(info.st_mode) else None
-    if expected is not None and expected > MAX_INPUT_BYTES:
+    regular = stat.S_ISREG(info.st_mode)
+    if regular and info.st_size > MAX_INPUT_BYTES:
         os.close(fd)
-        raise InputError(f"{path}: {_megabytes(expected)} is more than the {_megabytes(MAX_INPUT_BYTES)} limit")
+        raise InputError(f"{path}: {_megabytes(info.st_size)} is more than the {_megabytes(MAX_INPUT_BYTES)} limit")
+    # A regular file is read whole (a file growing meanwhile still stops at the limit); anything else
+    # (a pipe, a FIFO, /dev/zero) is a stream: read up to the limit, refused as binary from its first bytes.
+    what = "" if regular else f" (read from a {_kind(info.st_mode)}, not a regular file)"
     with open(fd, "rb", closefd=True) as stream:
-        return _read_bounded(stream, path)
+        return _read_bounded(stream, path, sniff, what)
 
 
-def _read_bounded(stream: BinaryIO, source: str) -> bytes:
-    """Read at most MAX_INPUT_BYTES (pipes, devices and growing files included)."""
+def _read_bounded(stream: BinaryIO, source: str, sniff: Callable[[bytes], None], what: str = "") -> bytes:
+    """Read at most MAX_INPUT_BYTES (pipes, devices and growing files included).
+
+    *sniff* sees the first :data:`SNIFF_BYTES` (or all, when shorter) once and may raise.
+    """
     chunks: list[bytes] = []
     total = 0
+    sniffed = False
     try:
         while True:
             chunk = stream.read(_READ_CHUNK)
             if not chunk:
                 break
             total += len(chunk)
-            if total > MAX_INPUT_BYTES:
-                raise InputError(f"{source}: more than the {_megabytes(MAX_INPUT_BYTES)} limit")
             chunks.append(chunk)
+            if not sniffed and total >= SNIFF_BYTES:
+                sniffed = True
+                sniff(b"".join(chunks)[:SNIFF_BYTES])
+            if total > MAX_INPUT_BYTES:
+                raise InputError(f"{source}: more than the {_megabytes(MAX_INPUT_BYTES)} limit{what}")
     except OSError as exc:
         raise _read_error(source, exc) from None
     return b"".join(chunks)
