@@ -14,17 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from resdiff._batch import BATCH_TIMEOUT
 from resdiff._compare import compare
-from resdiff._compile.build import compile  # resdiff.compile (shadows the builtin inside this namespace only)
-from resdiff._compile.model import (
-    Alternative,
-    Compilation,
-    Contribution,
-    MergeOp,
-    Piece,
-    Provision,
-    ProvisionStatus,
-    Stance,
-)
 from resdiff._errors import (
     BinaryInputError,
     DecodeError,
@@ -73,6 +62,17 @@ if TYPE_CHECKING:
     from resdiff._batch.pairing import file_key, pair_files
     from resdiff._batch.report import BatchReport, PairResult
     from resdiff._batch.run import run_batch
+    from resdiff._compile.build import compile
+    from resdiff._compile.model import (
+        Alternative,
+        Compilation,
+        Contribution,
+        MergeOp,
+        Piece,
+        Provision,
+        ProvisionStatus,
+        Stance,
+    )
     from resdiff._crosscheck.check import crosscheck
     from resdiff._crosscheck.model import CrossCheck, Finding, FindingKind, LangProvision, Row
     from resdiff._io.akn import AknText, read_akn
@@ -88,6 +88,15 @@ __version__ = "0.1.0"
 # and compile cost nothing until they are used, and the batch machinery (pairing, pool, index) stays out
 # of a single diff.
 _LAZY = {
+    "compile": "resdiff._compile.build",
+    "Alternative": "resdiff._compile.model",
+    "Compilation": "resdiff._compile.model",
+    "Contribution": "resdiff._compile.model",
+    "MergeOp": "resdiff._compile.model",
+    "Piece": "resdiff._compile.model",
+    "Provision": "resdiff._compile.model",
+    "ProvisionStatus": "resdiff._compile.model",
+    "Stance": "resdiff._compile.model",
     "BatchReport": "resdiff._batch.report",
     "PairResult": "resdiff._batch.report",
     "file_key": "resdiff._batch.pairing",
