@@ -14,6 +14,11 @@ diff-match-patch on characters, semantic cleanup, no time-out), ``difflib``
 (SequenceMatcher over jieba tokens, autojunk off), ``redlines``, ``align``
 (clause alignment alone, documents parsed beforehand), ``batch`` (OLD and NEW
 are folders: every pair compared in this process, one after another).
+
+The resdiff methods run inside ``resdiff.paused_gc()``: a benchmark process owns
+itself, as the CLI and a batch worker do, and they pause the collector the
+same way. A library caller who does not pause pays the collector's passes on
+top (about 10 % on the ~1 MB pair, docs/performance.md).
 """
 
 from __future__ import annotations
@@ -40,7 +45,12 @@ def _method(name: str, old: str, new: str) -> Callable[[], object]:
         import resdiff
 
         a, b = _read(old), _read(new)
-        return lambda: resdiff.render(resdiff.compare(a, b), "wdiff")
+
+        def compare_and_render() -> object:
+            with resdiff.paused_gc():
+                return resdiff.render(resdiff.compare(a, b), "wdiff")
+
+        return compare_and_render
     if name == "dmp":
         import diff_match_patch
 
@@ -73,16 +83,26 @@ def _method(name: str, old: str, new: str) -> Callable[[], object]:
         a, b = _read(old), _read(new)
         return lambda: Redlines(a, b).output_markdown
     if name == "align":
+        import resdiff
         from resdiff._align import align
-        from resdiff._parse import parse
 
-        da, db = parse(_read(old)), parse(_read(new))
-        return lambda: align(da, db)
+        da, db = resdiff.parse(_read(old)), resdiff.parse(_read(new))
+
+        def align_paused() -> object:
+            with resdiff.paused_gc():
+                return align(da, db)
+
+        return align_paused
     if name == "batch":
         import resdiff
 
         pairs = [(_read(o), _read(n)) for _, o, n in resdiff.pair_files(old, new)[0]]
-        return lambda: [resdiff.render(resdiff.compare(a, b), "wdiff") for a, b in pairs]
+
+        def batch_paused() -> object:
+            with resdiff.paused_gc():
+                return [resdiff.render(resdiff.compare(a, b), "wdiff") for a, b in pairs]
+
+        return batch_paused
     raise SystemExit(f"unknown method {name!r}")
 
 
