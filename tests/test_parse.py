@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from resdiff._errors import InputError, ResdiffWarning
+from resdiff._langdetect import detect_lang
 from resdiff._model import DocType, Lang, ProposalSymbol, RevisionKind, Role, SectionKind
-from resdiff._parse import detect_lang, parse
+from resdiff._parse import parse
 
 SEEDS = Path(__file__).resolve().parent.parent / "corpus" / "seeds"
 K = SectionKind
@@ -265,7 +266,7 @@ def test_detect_lang_scripts():
 
 def test_detect_lang_reads_past_an_undecided_start():
     """The script sample settles a clear text; a mixed start makes the stop words of the whole sample count."""
-    from resdiff._parse import LANG_SAMPLE, SCRIPT_SAMPLE
+    from resdiff._langdetect import LANG_SAMPLE, SCRIPT_SAMPLE
 
     french = "considérant que les États Membres de la Conférence et des Secteurs pour le monde; " * 300
     english = "considering that the Member States of the Union and the Sectors; " * 300

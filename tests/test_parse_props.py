@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import importlib
 import warnings
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from resdiff import _lines
 from resdiff._compare import compare
 from resdiff._errors import ResdiffWarning
 from resdiff._model import Role, SectionKind
-from resdiff._parse import _parse_quietly, parse
-
+from resdiff._parse import parse, parse_quietly
 from strategies import revision_pairs
-
-P = importlib.import_module("resdiff._parse")  # the module; `resdiff._parse` the attribute is the function
 
 _WS = "\ufeff"
 
@@ -162,8 +159,8 @@ def test_a_shared_line_memo_changes_no_parse(first, second, lang):
     """compare() parses both versions with one memo of line classifications: the second
     parse must come out exactly as it does alone, whatever lines the first one left there."""
     memo: dict = {}
-    _parse_quietly(first, lang, "old", memo)
-    assert _parse_quietly(second, lang, "new", memo) == _parse(second, lang=lang, source="new")
+    parse_quietly(first, lang, "old", memo)
+    assert parse_quietly(second, lang, "new", memo) == _parse(second, lang=lang, source="new")
 
 
 @given(revision_pairs("zh") | revision_pairs("en"))
@@ -171,15 +168,15 @@ def test_a_shared_line_memo_on_revised_resolutions(pair):
     """The same on generated resolution pairs, whose versions share most of their lines."""
     old, new = (doc.text for doc in pair)
     memo: dict = {}
-    assert _parse_quietly(old, None, "", memo) == _parse(old)
-    assert _parse_quietly(new, None, "", memo) == _parse(new)
+    assert parse_quietly(old, None, "", memo) == _parse(old)
+    assert parse_quietly(new, None, "", memo) == _parse(new)
 
 
 def test_each_distinct_line_is_classified_once_per_comparison(monkeypatch):
     """The point of the memo: lines repeated in a version or shared by both are read once."""
     seen: list[str] = []
-    real = P._classify
-    monkeypatch.setattr(P, "_classify", lambda text, *args: (seen.append(text), real(text, *args))[1])
+    real = _lines.classify
+    monkeypatch.setattr(_lines, "classify", lambda text, *args: (seen.append(text), real(text, *args))[1])
     old = "考虑到\na)\t甲；\nb)\t乙；\n做出决议\n1\t丙；\n考虑到\na)\t甲；"
     new = "考虑到\na)\t甲；\nb)\t丁；\n做出决议\n1\t丙；"
     compare(old, new, lang="zh")
@@ -191,6 +188,6 @@ def test_a_shared_line_memo_keeps_glued_footnotes_apart():
     alone, glued = "[1: 1 \ta] b", "目标； [1: 1 \ta] b [2: 2 \tc]"
     for first, second in ((alone, glued), (glued, alone)):
         memo: dict = {}
-        _parse_quietly(first, "zh", "", memo)
-        assert _parse_quietly(second, "zh", "", memo) == _parse(second, lang="zh")
+        parse_quietly(first, "zh", "", memo)
+        assert parse_quietly(second, "zh", "", memo) == _parse(second, lang="zh")
     assert [b.role for b in _parse(glued + "\n" + alone).blocks] == [Role.PARAGRAPH, Role.FOOTNOTE, Role.FOOTNOTE, Role.PARAGRAPH]

@@ -1,6 +1,6 @@
 """The parser's cheap pre-checks must never reject a line their regex would accept.
 
-``parse._classify`` and ``lexicon.match_heading``/``match_label`` skip a regex
+``_lines.classify`` and ``lexicon.match_heading``/``match_label`` skip a regex
 unless a first-character (or colon, or bracket) test passes. These tests pin
 each test to its regex, so that a word added to a regex without its first
 letter fails here instead of silently never matching.
@@ -8,16 +8,15 @@ letter fails here instead of silently never matching.
 
 from __future__ import annotations
 
-import importlib
 import random
 import re
 from pathlib import Path
 
 import pytest
 
+from resdiff import _langdetect, _lines
 from resdiff import _lexicon as lx
 
-P = importlib.import_module("resdiff._parse")  # the module; `resdiff._parse` the attribute is the function
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -26,10 +25,10 @@ def _chars(limit: int = 0x110000):
 
 
 def test_ws_set_is_isspace_plus_bom():
-    assert {ch for ch in _chars() if ch.isspace() or ch == "\ufeff"} == set(P._WS)
+    assert {ch for ch in _chars() if ch.isspace() or ch == "\ufeff"} == set(_lines._WS)
 
 
-@pytest.mark.parametrize("first", [P._ANNEX_FIRST, lx._HEADING_LATIN_FIRST], ids=["annex", "heading"])
+@pytest.mark.parametrize("first", [_lines._ANNEX_FIRST, lx._HEADING_LATIN_FIRST], ids=["annex", "heading"])
 def test_lowercased_first_letter_is_exact_under_ignorecase(first):
     """`ch.lower() in first` accepts exactly what a case-insensitive regex letter accepts."""
     cls = re.compile("[" + re.escape("".join(sorted(first))) + "]", re.IGNORECASE)
@@ -50,7 +49,7 @@ def test_label_first_chars_cover_the_label_regexes():
     assert missed == []
 
 
-def _lines() -> list[str]:
+def _sample_lines() -> list[str]:
     """Corpus lines plus random lines made of structural words in every language."""
     out = set()
     for path in sorted((ROOT / "corpus").rglob("*.txt")):
@@ -70,23 +69,23 @@ def _lines() -> list[str]:
 
 
 def test_prechecks_hold_wherever_the_regexes_match():
-    for c in _lines():
+    for c in _sample_lines():
         c0 = c[0]
         if lx._HEADING_ZH.fullmatch(c):
             assert "第" in c[:13], c
         if lx._HEADING_LATIN.fullmatch(c):
             assert c0.lower() in lx._HEADING_LATIN_FIRST, c
-        if P._ANNEX.fullmatch(c):
-            assert c0.lower() in P._ANNEX_FIRST, c
-        if P._SUMMARY.match(c) or P._REASONS.match(c):
+        if _lines._ANNEX.fullmatch(c):
+            assert c0.lower() in _lines._ANNEX_FIRST, c
+        if _lines._SUMMARY.match(c) or _lines._REASONS.match(c):
             assert ":" in c or "：" in c, c
-        if P._FN_SUPER.match(c):
-            assert c0 in P._SUPERSCRIPTS, c
-        if P._PAREN_LINE.fullmatch(c):
+        if _lines._FN_SUPER.match(c):
+            assert c0 in _lines._SUPERSCRIPTS, c
+        if _lines._PAREN_LINE.fullmatch(c):
             assert c0 in "(（" and c[-1] in ")）", c
         pm = lx.PROPOSAL_RE.fullmatch(c)
         if pm and (pm.group("sym1") or pm.group("pid") or pm.group("sym2")):
-            assert c0 in P._PROPOSAL_FIRST or c0.isspace(), c
+            assert c0 in _lines._PROPOSAL_FIRST or c0.isspace(), c
         if lx._ROMAN.fullmatch(c):
             assert c0 in "ivx", c
 
@@ -96,7 +95,7 @@ def test_prechecks_hold_wherever_the_regexes_match():
     ["", "\n", "a\nb", "a\r\nb\rc\n", "\n\n  x  \n\ty\n", "x\x0by\u2028z\n", "a\n\r\nb", "末行"],
 )
 def test_raw_lines_are_the_line_regex_spans(text):
-    assert P._raw_lines(text) == [m.span() for m in P._LINE.finditer(text)]
+    assert _lines.raw_lines(text) == [m.span() for m in _lines._LINE.finditer(text)]
 
 
 def test_match_label_with_end_is_match_label_on_the_slice():
@@ -114,6 +113,6 @@ def test_match_label_with_end_is_match_label_on_the_slice():
 
 def test_non_latin_scan_is_the_union_of_the_three_script_classes():
     """detect_lang skips the Han, Cyrillic and Arabic counts when _NON_LATIN finds nothing."""
-    singles = (P._HAN, P._CYR, P._ARAB)
+    singles = (_langdetect._HAN, _langdetect._CYR, _langdetect._ARAB)
     for ch in _chars(0x10000):
-        assert bool(P._NON_LATIN.match(ch)) == any(rx.match(ch) for rx in singles), hex(ord(ch))
+        assert bool(_langdetect._NON_LATIN.match(ch)) == any(rx.match(ch) for rx in singles), hex(ord(ch))

@@ -52,7 +52,8 @@ from resdiff._model import (
     Span,
     Symbol,
 )
-from resdiff._parse import detect_lang, parse
+from resdiff._langdetect import detect_lang
+from resdiff._parse import parse
 from resdiff._render import FORMATS, RenderOptions, render
 from resdiff._segment import Token, tokenize
 

@@ -21,6 +21,7 @@ from resdiff._align import Pair, align_keyed, editorial_key
 from resdiff._errors import InputError, ResdiffWarning
 from resdiff._gc import paused_gc
 from resdiff._inline import diff_text
+from resdiff._lines import LineMemo
 from resdiff._model import (
     ChangeOp,
     ClauseChange,
@@ -32,7 +33,7 @@ from resdiff._model import (
     Symbol,
 )
 from resdiff._normalize import fold
-from resdiff._parse import _LineMemo, _parse_quietly
+from resdiff._parse import parse_quietly
 
 __all__ = ["compare"]
 
@@ -45,7 +46,7 @@ def compare(old: Document | str, new: Document | str, *, lang: Lang | str | None
     (['NOC', 'MOD'], 'MOD')
     """
     with paused_gc():
-        memo: _LineMemo = {}  # the lines both versions share are classified once
+        memo: LineMemo = {}  # the lines both versions share are classified once
         old_doc = _as_document(old, lang, "old", memo)
         new_doc = _as_document(new, lang, "new", memo)
         pairs, old_keys, new_keys = align_keyed(old_doc, new_doc)
@@ -55,11 +56,11 @@ def compare(old: Document | str, new: Document | str, *, lang: Lang | str | None
     return Comparison(old_doc, new_doc, changes, _symbol(old_doc, new_doc, changes), notes)
 
 
-def _as_document(value: Document | str, lang: Lang | str | None, side: str, memo: _LineMemo) -> Document:
+def _as_document(value: Document | str, lang: Lang | str | None, side: str, memo: LineMemo) -> Document:
     if isinstance(value, Document):
         return value
     if isinstance(value, str):
-        doc = _parse_quietly(value, lang, side, memo)
+        doc = parse_quietly(value, lang, side, memo)
         for message in doc.warnings:  # issued here as parse() would: from the caller's frame
             warnings.warn(message, ResdiffWarning, stacklevel=3)
         return doc

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections import Counter
 from dataclasses import dataclass, field
 
 from resdiff import _lexicon as lx
 from resdiff._errors import InputError, ResdiffWarning
 from resdiff._gc import paused_gc
+from resdiff._langdetect import detect_lang
+from resdiff._lines import CJK, COMMA_END, MAX_STRUCT_LINE, TERMINAL, Line, LineMemo, classify_lines, split_lines
 from resdiff._model import (
     Block,
     DocType,
@@ -41,130 +42,24 @@ from resdiff._model import (
     SectionKind,
     Span,
 )
-from resdiff._normalize import MATCH_TABLE
 
-__all__ = ["detect_lang", "parse"]
+__all__ = ["MAX_TITLE_LINES", "parse", "parse_quietly"]
 
 # ---------------------------------------------------------------------------
-# Knobs
+# Knobs and patterns of the structure pass
 # ---------------------------------------------------------------------------
 
-#: Longest line (chars) that can be a structural line (heading, keyword line,
-#: proposal line, annex heading). Body paragraphs are longer; this bounds the
-#: regex work per line.
-MAX_STRUCT_LINE = 300
-#: Longest keyword line (section heading), in chars, for CJK and for other scripts.
-MAX_KEYWORD_LINE_CJK = 60
-MAX_KEYWORD_LINE = 200
 #: How many lines after the heading may be title lines before the parser gives
 #: up waiting for the opening line and reads sections.
 MAX_TITLE_LINES = 3
-#: Characters sampled for language detection: the script from the first
-#: SCRIPT_SAMPLE, the stop words (en/fr/es) from the same characters when one
-#: language has DECISIVE_HITS of them and three times the next, else from the
-#: first LANG_SAMPLE.
-LANG_SAMPLE = 20_000
-SCRIPT_SAMPLE = 4_000
-DECISIVE_HITS = 20
 
-# ---------------------------------------------------------------------------
-# Line-level patterns
-# ---------------------------------------------------------------------------
-
-_LINE = re.compile(r"[^\r\n]+")
 _BREAK = re.compile(r"\r\n|\r|\n")
-# Export artefacts before the real text: Word bookmarks, markdown heading marks.
-_PREFIX = re.compile(r"(?:\[bookmark:[^\]\r\n]*\][ \t]*|#{1,6}[ \t]+)+")
-_EMPH = re.compile(r"(\*{1,2}|_{1,2})(?=\S)(.*\S)\1")
-_GLUED_FN = re.compile(r"(?<=\s)\[\d{1,3}:[ \t]")
-_FN_EXPORT = re.compile(r"\[(?P<mark>\d{1,3}):[ \t]*(?:(?P=mark)[ \t]+)?")
-_FN_SUPER = re.compile(r"(?P<mark>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)[ \t\u00a0\u3000]*(?=\S)")
-_SUMMARY = re.compile(r"(?:摘要|概要|summary|abstract|résumé|resumen|резюме|аннотация|ملخص|الملخص)\s*[:：]", re.I)
-_REASONS = re.compile(r"(?:理由|reasons?|motifs?|motivos?|основания|причины|الأسباب|الاسباب)\s*[:：]", re.I)
-_ANNEX = re.compile(
-    r"(?:(?:第\s*[^号\s]{1,10}\s*号\s*(?:决议|决定)\s*)?附件(?:\s*[0-9A-Z一二三四五六七八九十]{1,3})?(?:\s*[:：].{0,60})?"
-    r"|(?:annexe?|anexo|приложение|الملحق|ملحق)(?:\s+(?:\d{1,3}|[A-Z]|[IVX]{1,5}))?"
-    r"(?:\s*(?:[:：—–-]|\s(?:to|à|al|de|del|к|ل)\b).{0,150})?)",
-    re.I,
-)
-_PAREN_LINE = re.compile(r"[(（](?P<inner>.*)[)）]")
-_OPENING_TAIL = re.compile(r"[(（](?P<inner>[^()（）]*)[)）][ \t]*[,，،]$")
-_COMMA_END = ",，،"
-_TERMINAL = ";；。.؛"
-_CJK = re.compile(r"[\u3000-\u9fff\uf900-\ufaff]")
-# First-character pre-checks: each is a necessary condition for the regex it guards,
-# so lines that fail it (most body lines) skip that regex.
-_SUPERSCRIPTS = frozenset("¹²³⁴⁵⁶⁷⁸⁹⁰")  # _FN_SUPER
-_PROPOSAL_FIRST = frozenset("(ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # PROPOSAL_RE (or whitespace)
-#: _ANNEX (case-insensitive, so compared lower-cased): the first letters of its words.
-_ANNEX_FIRST = frozenset(w[0] for w in ("第", "附件", "annex", "anexo", "приложение", "الملحق", "ملحق"))
 _BODY_WORDS = re.compile(
     r"conference|assembly|council|大会|全会|理事会|conférence|assemblée|conseil|conferencia|asamblea|consejo"
     r"|конференция|ассамблея|совет|مؤتمر|الجمعية|المجلس",
     re.I,
 )
-#: Whitespace for trimming lines: exactly the characters of str.isspace() plus the BOM,
-#: listed so that the hot loops can test set membership instead of calling a function.
-_WS = frozenset(
-    " \t\n\r\u00a0\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\ufeff"
-    "\x0b\x0c\x1c\x1d\x1e\x1f\x85\u1680\u2028\u2029"
-)
-
-
-# ---------------------------------------------------------------------------
-# Language
-# ---------------------------------------------------------------------------
-
-# Runs of a script's letters: counting letters as the total length of the runs
-# costs one match per word instead of one per letter.
-_HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+")
-_CYR = re.compile(r"[\u0400-\u04ff]+")
-_ARAB = re.compile(r"[\u0600-\u06ff]+")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
-_NON_LATIN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\u0400-\u04ff\u0600-\u06ff]")  # _HAN, _CYR, _ARAB
-_WORD = re.compile(r"[a-zà-ÿ]+")
-_STOPWORDS = {
-    Lang.EN: frozenset("the of and to in that is for with by on this be are which as resolves considering instructs".split()),
-    Lang.FR: frozenset("le les des du et une pour dans par sur est au aux considérant décide charge".split()),
-    Lang.ES: frozenset("el los las del y una para por con se su al es considerando resuelve encarga".split()),
-}
-
-
-def detect_lang(text: str) -> Lang:
-    """Guess the language from the script, and for Latin script from common words.
-
-    >>> detect_lang("第2号决议"), detect_lang("considérant que la Conférence"), detect_lang("")
-    (<Lang.ZH: 'zh'>, <Lang.FR: 'fr'>, <Lang.EN: 'en'>)
-    """
-    sample = text[:LANG_SAMPLE]
-    script = sample[:SCRIPT_SAMPLE]  # a script shows at once; stop words need more text
-    if _NON_LATIN.search(script):  # one scan decides that the three counts below are all 0
-        counts = {
-            Lang.ZH: _letters(_HAN, script),
-            Lang.RU: _letters(_CYR, script),
-            Lang.AR: _letters(_ARAB, script),
-        }
-        latin = _letters(_LATIN, script)
-        best = max(counts, key=lambda k: counts[k])
-        if counts[best] and counts[best] * 5 >= latin:
-            return best
-    # the stop words of the script sample settle most texts; the rest get the whole sample
-    hits = _stop_word_hits(script)
-    first, second = sorted(hits.values(), reverse=True)[:2]
-    if len(sample) > len(script) and not (first >= DECISIVE_HITS and first >= 3 * second):
-        hits = _stop_word_hits(sample)
-    top = max(hits, key=lambda k: hits[k])
-    return top if hits[top] > hits[Lang.EN] else Lang.EN
-
-
-def _stop_word_hits(text: str) -> dict[Lang, int]:
-    words = Counter(_WORD.findall(text.lower()))
-    return {lang: sum(words[w] for w in stop if w in words) for lang, stop in _STOPWORDS.items()}
-
-
-def _letters(runs: re.Pattern[str], text: str) -> int:
-    """How many characters of ``text`` the run pattern ``runs`` covers."""
-    return sum(map(len, runs.findall(text)))
+_OPENING_TAIL = re.compile(r"[(（](?P<inner>[^()（）]*)[)）][ \t]*[,，،]$")
 
 
 def _coerce_lang(lang: Lang | str | None) -> Lang | None:
@@ -177,167 +72,6 @@ def _coerce_lang(lang: Lang | str | None) -> Lang | None:
             pass
     choices = ", ".join(item.value for item in Lang)
     raise InputError(f"unknown language {lang!r}: expected one of {choices} or None for automatic detection")
-
-
-# ---------------------------------------------------------------------------
-# Pass 1: lines
-# ---------------------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class _Line:
-    """What a line is, read from its text alone: offsets count from the line's start.
-
-    Lines with the same text classify the same, so each distinct line is
-    classified once per parse (once per comparison: its two parses share the
-    results) and the result is shared by every line with that text. Nothing
-    changes a _Line after :func:`_classify` returns it.
-    """
-
-    end: int  # the trimmed line's length
-    core: int  # after export artefacts (bookmarks, markdown '#')
-    core_end: int
-    fn: tuple[str, str, int, int] | None = None  # (mark, label, body start, body end)
-    proposal: tuple[str | None, str | None] | None = None  # (symbol, id text)
-    heading: lx.HeadingMatch | None = None
-    annex: bool = False
-    summary: bool = False
-    reasons: bool = False
-    label: lx.Label | None = None
-    kw: lx.KeywordMatch | None = None  # the keyword of a keyword line (decision=False), reused for the section
-    paren: str | None = None  # the inside of a fully parenthesised line
-    comma_end: bool = False
-
-
-def _raw_lines(text: str) -> list[tuple[int, int]]:
-    """The (start, end) spans of _LINE's matches: the runs of text between line breaks."""
-    if "\r" in text:
-        return [m.span() for m in _LINE.finditer(text)]
-    # Only "\n" breaks (the usual case): str.split is several times faster than finditer.
-    spans = []
-    start = 0
-    for piece in text.split("\n"):
-        end = start + len(piece)
-        if end > start:
-            spans.append((start, end))
-        start = end + 1
-    return spans
-
-
-def _split_lines(text: str) -> list[tuple[int, int, bool]]:
-    """Non-blank lines as trimmed (start, end, is_glued_footnote) spans."""
-    out: list[tuple[int, int, bool]] = []
-    ws = _WS
-    for s, e in _raw_lines(text):
-        while s < e and text[s] in ws:
-            s += 1
-        while e > s and text[e - 1] in ws:
-            e -= 1
-        if s >= e:
-            continue
-        # Footnote bodies the export glued onto the end of a line: "…目标； [1: 1 \ttext]".
-        if text[e - 1] == "]" and "[" in text[s:e]:
-            fm = _GLUED_FN.search(text, s, e)
-            if fm is not None:
-                cut = fm.start()
-                main_end = cut
-                while main_end > s and text[main_end - 1] in ws:
-                    main_end -= 1
-                if main_end > s:
-                    out.append((s, main_end, False))
-                starts = [m2.start() for m2 in _GLUED_FN.finditer(text, cut, e)]
-                for i, fs in enumerate(starts):
-                    fe = starts[i + 1] if i + 1 < len(starts) else e
-                    while fe > fs and text[fe - 1] in ws:
-                        fe -= 1
-                    out.append((fs, fe, True))
-                continue
-        out.append((s, e, False))
-    return out
-
-
-def _classify_lines(text: str, spans: list[tuple[int, int, bool]], lang: Lang, memo: dict[str, _Line]) -> list[_Line]:
-    """The _Line of each span, classifying each distinct line text once (see _Line)."""
-    lines: list[_Line] = []
-    append = lines.append
-    known = memo.get
-    for s, e, glued_fn in spans:
-        text_of_line = text[s:e]
-        if glued_fn:  # a footnote the export glued on: rare, and read differently
-            append(_classify(text_of_line, True, lang))
-            continue
-        line = known(text_of_line)
-        if line is None:
-            line = memo[text_of_line] = _classify(text_of_line, False, lang)
-        append(line)
-    return lines
-
-
-def _classify(text: str, glued_fn: bool, lang: Lang) -> _Line:
-    """Classify one trimmed line; offsets in the result count from its start."""
-    e = len(text)
-    pm = _PREFIX.match(text) if text[0] in "[#" else None
-    core = pm.end() if pm else 0
-    core_end = e
-    if core < e and text[core] in "*_":
-        em = _EMPH.fullmatch(text, core, e)
-        if em:
-            core, core_end = em.start(2), em.end(2)
-    line = _Line(e, core, core_end)
-    c = text if core == 0 and core_end == e else text[core:core_end]
-    if not c:
-        return line
-    c0 = c[0]
-    # Footnote bodies.
-    if glued_fn or c.startswith("["):
-        fm = _FN_EXPORT.match(c)
-        if fm and (glued_fn or c.endswith("]")):
-            b_end = core_end - 1 if c.endswith("]") else core_end
-            b_start = min(core + fm.end(), b_end)
-            line.fn = (fm.group("mark"), fm.group("mark"), b_start, b_end)
-            return line
-    fm = _FN_SUPER.match(c) if c0 in _SUPERSCRIPTS else None
-    if fm:
-        line.fn = (fm.group("mark"), fm.group("mark"), core + fm.end(), core_end)
-        return line
-    line.comma_end = c[-1] in _COMMA_END
-    short = len(c) <= MAX_STRUCT_LINE
-    if short:
-        pm2 = lx.PROPOSAL_RE.fullmatch(c) if c0 in _PROPOSAL_FIRST or c0.isspace() else None
-        if pm2 and (pm2.group("sym1") or pm2.group("pid") or pm2.group("sym2")) and not (
-            pm2.group("sym1") and pm2.group("sym2")
-        ):
-            line.proposal = (pm2.group("sym1") or pm2.group("sym2"), pm2.group("pid"))
-            return line
-        line.heading = lx.match_heading(c)
-        if line.heading:
-            return line
-        if c0.lower() in _ANNEX_FIRST and _ANNEX.fullmatch(c) and c[-1] not in ".;。；":
-            line.annex = True
-            return line
-    # Summary and Reasons lines need a colon after their word.
-    if ":" in c or "：" in c:
-        if _SUMMARY.match(c):
-            line.summary = True
-        if _REASONS.match(c):
-            line.reasons = True
-    # Matched in the line itself (bounded to the core), so the offsets count from the line's start.
-    lab = line.label = lx.match_label(text, core, core_end)
-    if short:
-        pl = _PAREN_LINE.fullmatch(c) if c0 in "(（" and c[-1] in ")）" else None
-        if pl:
-            line.paren = pl.group("inner")
-        elif lab is None and c0.translate(MATCH_TABLE).lower() in lx.KEYWORD_STARTS[lang] and _keyword_shape(c):
-            line.kw = lx.match_keyword(c, lang)
-    return line
-
-
-def _keyword_shape(c: str) -> bool:
-    """The keyword-line test without the keyword: short, no terminal punctuation."""
-    if c[-1] in _TERMINAL:
-        return False
-    limit = MAX_KEYWORD_LINE_CJK if _CJK.search(c) else MAX_KEYWORD_LINE
-    return len(c) <= limit
 
 
 # ---------------------------------------------------------------------------
@@ -381,12 +115,12 @@ class _Prop:
 
 
 class _Parser:
-    def __init__(self, text: str, lang: Lang, source: str, memo: dict[str, _Line]) -> None:
+    def __init__(self, text: str, lang: Lang, source: str, memo: dict[str, Line]) -> None:
         self.text = text
         self.lang = lang
         self.source = source
-        self.memo = memo  # line text -> its _Line, shared with other parses (see _Line)
-        self.at = 0  # where the line being read starts: the _Line offsets count from here
+        self.memo = memo  # line text -> its Line, shared with other parses (see Line)
+        self.at = 0  # where the line being read starts: the Line offsets count from here
         self.blocks: list[Block] = []
         self.ids: set[str] = set()
         self.warnings: list[str] = []
@@ -421,7 +155,7 @@ class _Parser:
     def _add(
         self,
         role: Role,
-        line: _Line,
+        line: Line,
         base: str,
         *,
         body: tuple[int, int] | None = None,
@@ -442,7 +176,7 @@ class _Parser:
         )
         return len(blocks) - 1
 
-    def _core(self, line: _Line) -> str:
+    def _core(self, line: Line) -> str:
         return self.text[self.at + line.core : self.at + line.core_end]
 
     def _warn(self, message: str) -> None:
@@ -457,8 +191,8 @@ class _Parser:
 
     def run(self) -> Document:
         text, lang = self.text, self.lang
-        spans = _split_lines(text)
-        lines = _classify_lines(text, spans, lang, self.memo)
+        spans = split_lines(text)
+        lines = classify_lines(text, spans, lang, self.memo)
         section_ok = self._section_lines(lines)
         has_heading = any(ln.heading for ln in lines)
         state = "pre" if has_heading else "body"
@@ -566,7 +300,7 @@ class _Parser:
     # -- pieces -----------------------------------------------------------
 
     @staticmethod
-    def _section_lines(lines: list[_Line]) -> list[bool]:
+    def _section_lines(lines: list[Line]) -> list[bool]:
         """Which keyword lines are section headings: those followed by something that can
         be their item (not another section heading, a heading, an annex, a proposal line,
         Reasons, the end). Computed backwards, so a keyword line before a keyword line
@@ -583,7 +317,7 @@ class _Parser:
             )
         return ok
 
-    def _proposal_line(self, line: _Line) -> None:
+    def _proposal_line(self, line: Line) -> None:
         assert line.proposal is not None
         sym_text, pid_text = line.proposal
         symbol = lx.proposal_symbol(sym_text) if sym_text else None
@@ -603,14 +337,14 @@ class _Parser:
         self.proposals.append(_Prop(symbol, pid, len(self.blocks)))
         self._add(Role.PROPOSAL, line, f"proposal_{len(self.proposals)}")
 
-    def _reasons(self, line: _Line) -> None:
+    def _reasons(self, line: Line) -> None:
         self.counts["reasons"] += 1
         body, label = self._label_body(line)
         idx = self._add(Role.REASONS, line, f"reasons_{self.counts['reasons']}", body=body, label=label)
         if self.proposals:
             self.proposals[-1].reasons.append(idx)
 
-    def _footnote(self, line: _Line, sec: _Sec | None) -> None:
+    def _footnote(self, line: Line, sec: _Sec | None) -> None:
         assert line.fn is not None
         mark, label, b_start, b_end = line.fn
         b_start += self.at
@@ -626,7 +360,7 @@ class _Parser:
         )
         self.footnotes.append(Footnote(mark, idx))
 
-    def _opening(self, line: _Line, record: bool) -> None:
+    def _opening(self, line: Line, record: bool) -> None:
         idx = self._add(Role.OPENING, line, "opening")
         if not record:
             return
@@ -636,14 +370,14 @@ class _Parser:
             body = core[: m.start()]
             meeting = lx.parse_meeting(m.group("inner"))
         else:
-            body = core.rstrip(_COMMA_END)
+            body = core.rstrip(COMMA_END)
             meeting = None
         body = body.strip()
         if body.startswith("إن "):
             body = body[3:].strip()
         self.opening = Opening(body, meeting, idx)
 
-    def _section(self, line: _Line, doc_type: DocType | None) -> _Sec:
+    def _section(self, line: Line, doc_type: DocType | None) -> _Sec:
         core = self._core(line)
         # A section line passed the keyword test in _classify; only a decision needs a new match.
         km = lx.match_keyword(core, self.lang, decision=True) if doc_type is DocType.DECISION else line.kw
@@ -663,7 +397,7 @@ class _Parser:
         self.sections.append(sec)
         return sec
 
-    def _label_body(self, line: _Line) -> tuple[tuple[int, int], str]:
+    def _label_body(self, line: Line) -> tuple[tuple[int, int], str]:
         lab = line.label
         at = self.at
         if lab is None or lab.body >= line.end:
@@ -675,7 +409,7 @@ class _Parser:
         n = sec.counters[key] = sec.counters.get(key, 0) + 1
         return n
 
-    def _item(self, line: _Line, sec: _Sec) -> None:
+    def _item(self, line: Line, sec: _Sec) -> None:
         text = self.text
         lab = line.label
         last = text[self.at + line.end - 1]
@@ -727,15 +461,15 @@ class _Parser:
             return "letter"
         return "roman"
 
-    def _maybe_unknown_keyword(self, lines: list[_Line], i: int, sec: _Sec) -> None:
+    def _maybe_unknown_keyword(self, lines: list[Line], i: int, sec: _Sec) -> None:
         """Warn about a short unlabelled line between sections that looks like a heading."""
         line = lines[i]
-        if line.label is not None or not sec.items or sec.last_text_end not in _COMMA_END:
+        if line.label is not None or not sec.items or sec.last_text_end not in COMMA_END:
             return
         core = self._core(line)
-        if not core or core[-1] in _TERMINAL + _COMMA_END + ":：":
+        if not core or core[-1] in TERMINAL + COMMA_END + ":：":
             return
-        cjk = bool(_CJK.search(core))
+        cjk = bool(CJK.search(core))
         if (cjk and len(core) > 12) or (not cjk and (len(core) > 40 or len(core.split()) > 4)):
             return
         nxt = lines[i + 1] if i + 1 < len(lines) else None
@@ -743,7 +477,7 @@ class _Parser:
             return
         self._warn(f"line {self._line_no(self.at)}: unknown section keyword {core!r}; kept as an item")
 
-    def _paragraph(self, line: _Line) -> None:
+    def _paragraph(self, line: Line) -> None:
         self.counts["para"] += 1
         body, label = self._label_body(line)
         self._add(Role.PARAGRAPH, line, f"para_{self.counts['para']}", body=body, label=label)
@@ -779,7 +513,7 @@ class _Parser:
 def _plain(text: str, lang: Lang, source: str, reason: str) -> Document:
     """Fallback: every line a PARAGRAPH (used only if the structured pass fails)."""
     blocks = []
-    for n, (s, e, _) in enumerate(_split_lines(text), 1):
+    for n, (s, e, _) in enumerate(split_lines(text), 1):
         blocks.append(Block(f"para_{n}", Role.PARAGRAPH, Span(s, e), text[s:e], Span(s, e)))
     prefix = f"{source}: " if source else ""
     return Document(text, lang, tuple(blocks), warnings=(f"{prefix}{reason}",), source=source)
@@ -796,17 +530,13 @@ def parse(text: str, *, lang: Lang | str | None = None, source: str = "") -> Doc
     >>> doc.lang.value, doc.heading.meeting.place_key, doc.sections[0].kind.value, doc.blocks[-1].label
     ('zh', 'bucharest', 'considering', 'a)')
     """
-    doc = _parse_quietly(text, lang, source, {})
+    doc = parse_quietly(text, lang, source, {})
     for message in doc.warnings:
         warnings.warn(message, ResdiffWarning, stacklevel=2)
     return doc
 
 
-#: Line classifications by language, shared by parses (see _Line).
-_LineMemo = dict[Lang, dict[str, _Line]]
-
-
-def _parse_quietly(text: str, lang: Lang | str | None, source: str, memo: _LineMemo) -> Document:
+def parse_quietly(text: str, lang: Lang | str | None, source: str, memo: LineMemo) -> Document:
     """:func:`parse` without issuing the warnings (they are in ``Document.warnings``).
 
     Parses given the same *memo* classify each distinct line once between
