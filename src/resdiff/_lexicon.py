@@ -14,6 +14,7 @@ missed keyword costs more than an unused one.
 
 from __future__ import annotations
 
+import enum
 import functools
 import re
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ __all__ = [
     "KEYWORD_STARTS",
     "KeywordMatch",
     "Label",
+    "LabelKind",
     "PLACES",
     "PROPOSAL_RE",
     "is_roman",
@@ -629,20 +631,36 @@ _LABEL_FIRST = frozenset(
 )
 
 
+class LabelKind(str, enum.Enum):
+    """The kind of an item label; the parser adds ROMAN and NONE from context."""
+
+    LETTER = "letter"  # "a)", "(b)", "bbis)", "с)" (Cyrillic), "أ)" (Arabic), bare "a"
+    ROMAN = "roman"  # "i)", "iv)" when they do not continue the letters (see the parser)
+    NUMBER = "number"  # "1", "1.", "(2)", "5bis"
+    DECIMAL = "decimal"  # "3.1", "3.1.2"
+    BULLET = "bullet"  # "–", "•", "*", …
+    NONE = "none"  # an unlabelled item
+
+
+# Label kinds as module constants: a member looked up on its enum class costs
+# several times a module global, and match_label runs once per distinct line.
+_LETTER, _NUMBER, _DECIMAL, _BULLET = LabelKind.LETTER, LabelKind.NUMBER, LabelKind.DECIMAL, LabelKind.BULLET
+
+
 @_fast_init
 @dataclass(frozen=True, slots=True)
 class Label:
     """An item label at the start of a line; offsets are into that line.
 
-    ``kind``: ``letter``, ``number``, ``decimal`` or ``bullet`` (roman numerals
-    are letters here; the parser tells them apart by context). ``key`` is the
+    ``kind``: LETTER, NUMBER, DECIMAL or BULLET (roman numerals are letters
+    here; the parser tells them apart by context). ``key`` is the
     label without punctuation, Cyrillic look-alikes and Arabic letters folded
     to Latin (``"с)"`` -> ``"c"``, ``"ب)"`` -> ``"b"``, ``"3.1.2"`` -> ``"3-1-2"``).
     """
 
     text: str  # as written, without a markdown bullet before it
     key: str
-    kind: str
+    kind: LabelKind
     start: int  # where `text` starts
     body: int  # where the body starts
 
@@ -653,7 +671,7 @@ def match_label(line: str, start: int = 0, end: int | None = None) -> Label | No
     Offsets are into ``line``; the text after ``end`` is not looked at.
 
     >>> lab = match_label("- a) 联合国大会")
-    >>> lab.text, lab.key, lab.kind, "- a) 联合国大会"[lab.body:]
+    >>> lab.text, lab.key, lab.kind.value, "- a) 联合国大会"[lab.body:]
     ('a)', 'a', 'letter', '联合国大会')
     """
     if end is None:
@@ -668,22 +686,22 @@ def match_label(line: str, start: int = 0, end: int | None = None) -> Label | No
             text, first = paren, m.start("paren")
             key = paren.strip("()").replace("ـ", "")
             if key[0].isdigit():
-                kind = "number"
+                kind = _NUMBER
             else:
-                kind = "letter"
+                kind = _LETTER
                 key = _letter_key(key)
         elif num:
             text, first = num, m.start("num")
             core = num.rstrip(".")
-            kind = "decimal" if "." in core else "number"
+            kind = _DECIMAL if "." in core else _NUMBER
             key = core.replace(".", "-")
         else:
             text, first = letter, m.start("letter")
-            kind, key = "letter", letter
+            kind, key = _LETTER, letter
         return Label(text, key.lower(), kind, first, m.end())
     m = _BULLET_RE.match(line, start, end)
     if m:
-        return Label(m.group("bullet"), "", "bullet", m.start(), m.end())
+        return Label(m.group("bullet"), "", _BULLET, m.start(), m.end())
     return None
 
 

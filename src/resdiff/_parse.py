@@ -16,6 +16,7 @@ that cannot be checked against it. The rules are written up in
 
 from __future__ import annotations
 
+import enum
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from resdiff import _lexicon as lx
 from resdiff._errors import InputError, ResdiffWarning
 from resdiff._gc import paused_gc
 from resdiff._langdetect import detect_lang
+from resdiff._lexicon import LabelKind
 from resdiff._lines import CJK, COMMA_END, MAX_STRUCT_LINE, TERMINAL, Line, LineMemo, classify_lines, split_lines
 from resdiff._model import (
     Block,
@@ -54,6 +56,30 @@ __all__ = ["MAX_TITLE_LINES", "parse", "parse_quietly"]
 MAX_TITLE_LINES = 3
 
 _BREAK = re.compile(r"\r\n|\r|\n")
+
+
+class _State(enum.Enum):
+    """Where the structure pass is in a document (see :meth:`_Parser.run`)."""
+
+    PRE = "pre"  # before the first heading of a file that has one: paragraphs (a cover letter)
+    SUMMARY = "summary"  # the proposal's summary, up to the proposal line or the heading
+    FRONT = "front"  # after a heading: title, history, opening
+    BODY = "body"  # sections and their items
+    ANNEX = "annex"  # after an annex heading: paragraphs, up to the next heading
+    REASONS = "reasons"  # after a Reasons line, up to the next proposal line
+
+
+# States and label kinds as module constants: the loop compares them once or twice a
+# line, and a member looked up on its enum class costs several times a module global.
+_PRE, _SUMMARY, _FRONT, _BODY, _ANNEX, _REASONS = (
+    _State.PRE,
+    _State.SUMMARY,
+    _State.FRONT,
+    _State.BODY,
+    _State.ANNEX,
+    _State.REASONS,
+)
+_LETTER, _ROMAN, _BULLET, _NONE = LabelKind.LETTER, LabelKind.ROMAN, LabelKind.BULLET, LabelKind.NONE
 _BODY_WORDS = re.compile(
     r"conference|assembly|council|大会|全会|理事会|conférence|assemblée|conseil|conferencia|asamblea|consejo"
     r"|конференция|ассамблея|совет|مؤتمر|الجمعية|المجلس",
@@ -84,7 +110,7 @@ class _Item:
     index: int
     id: str
     level: int
-    kind: str  # label kind: letter / roman / number / decimal / bullet / none
+    kind: LabelKind
     key: str
     colon: bool  # text ends with ':' / '：' (introduces sub-items)
 
@@ -99,7 +125,7 @@ class _Sec:
     addressee: str
     block: int
     items: list[int] = field(default_factory=list)
-    top_kind: str | None = None
+    top_kind: LabelKind | None = None
     last_top: _Item | None = None
     last_item: _Item | None = None
     counters: dict[tuple[str, str], int] = field(default_factory=dict)  # (parent id, kind) -> count
@@ -195,7 +221,7 @@ class _Parser:
         lines = classify_lines(text, spans, lang, self.memo)
         section_ok = self._section_lines(lines)
         has_heading = any(ln.heading for ln in lines)
-        state = "pre" if has_heading else "body"
+        state = _PRE if has_heading else _BODY
         sec: _Sec | None = None
         res_no = 0  # resolutions seen
         res_doc_type: DocType | None = None
@@ -207,23 +233,23 @@ class _Parser:
             if line.proposal is not None:
                 sec = None
                 self._proposal_line(line)
-                state = "body"
+                state = _BODY
                 continue
-            if state == "reasons":
+            if state is _REASONS:
                 self._reasons(line)
                 continue
             if line.reasons:
                 sec = None
-                state = "reasons"
+                state = _REASONS
                 self._reasons(line)
                 continue
-            if line.summary and not self.proposals and res_no == 0 and state in ("pre", "body"):
-                state = "summary"
-            if state == "summary":
+            if line.summary and not self.proposals and res_no == 0 and (state is _PRE or state is _BODY):
+                state = _SUMMARY
+            if state is _SUMMARY:
                 if line.heading is None and not line.annex:
                     self.summary.append(self._add(Role.SUMMARY, line, "summary"))
                     continue
-                state = "body"
+                state = _BODY
             if line.heading is not None:
                 sec = None
                 res_no += 1
@@ -232,7 +258,7 @@ class _Parser:
                 if self.heading is None:
                     h = line.heading
                     self.heading = Heading(h.doc_type, h.number, h.revision, h.meeting, idx)
-                state = "front"
+                state = _FRONT
                 front_titles = 0
                 res_opening_seen = False
                 continue
@@ -240,12 +266,12 @@ class _Parser:
                 sec = None
                 self.counts["annex"] += 1
                 self.annexes.append(self._add(Role.ANNEX, line, f"annex_{self.counts['annex']}"))
-                state = "annex"
+                state = _ANNEX
                 continue
             if line.fn is not None:
                 self._footnote(line, sec)
                 continue
-            if state == "front":
+            if state is _FRONT:
                 if line.paren is not None:
                     idx = self._add(Role.HISTORY, line, "history")
                     # only the first resolution's history is recorded (about 80 µs a line to read)
@@ -257,7 +283,7 @@ class _Parser:
                 if line.comma_end and (front_titles or _BODY_WORDS.search(self._core(line))):
                     self._opening(line, res_no == 1)
                     res_opening_seen = True
-                    state = "body"
+                    state = _BODY
                     continue
                 if front_titles == 0 and not section_ok[i]:
                     idx = self._add(Role.TITLE, line, "title")
@@ -269,8 +295,8 @@ class _Parser:
                     self._add(Role.TITLE, line, "title")
                     front_titles += 1
                     continue
-                state = "body"
-            if state == "body":
+                state = _BODY
+            if state is _BODY:
                 if section_ok[i]:
                     sec = self._section(line, res_doc_type)
                     continue
@@ -418,13 +444,13 @@ class _Parser:
         if lab is None:
             if sec.last_top is not None and sec.last_top.colon:
                 parent = sec.last_top
-            kind = "none"
-        elif lab.kind == "bullet":
+            kind = _NONE
+        elif lab.kind is _BULLET:
             parent = sec.last_item
-            kind = "bullet"
+            kind = _BULLET
         else:
             kind = lab.kind
-            if kind == "letter" and lx.is_roman(lab.key):
+            if kind is _LETTER and lx.is_roman(lab.key):
                 kind = self._letter_or_roman(sec, lab.key)
             if sec.top_kind is None:
                 sec.top_kind = kind
@@ -432,9 +458,9 @@ class _Parser:
                 parent = sec.last_top
         parent_id = parent.id if parent else sec.id
         level = parent.level + 1 if parent else 0
-        if kind == "none":
+        if kind is _NONE:
             key = f"p{self._count(sec, parent_id, 'p')}"
-        elif kind == "bullet":
+        elif kind is _BULLET:
             key = f"d{self._count(sec, parent_id, 'd')}"
         else:
             key = lab.key if lab else ""
@@ -442,24 +468,24 @@ class _Parser:
         idx = self._add(Role.ITEM, line, f"{parent_id}__item_{key}", body=body, label=label, level=level, section=sec.index)
         item = _Item(idx, self.blocks[idx].id, level, kind, key, colon)
         sec.items.append(idx)
-        if kind != "bullet":
+        if kind is not _BULLET:
             sec.last_item = item
-        if level == 0 and kind not in ("none", "bullet"):
+        if level == 0 and kind is not _NONE and kind is not _BULLET:
             sec.last_top = item
         sec.last_text_end = last
 
     @staticmethod
-    def _letter_or_roman(sec: _Sec, key: str) -> str:
+    def _letter_or_roman(sec: _Sec, key: str) -> LabelKind:
         """``i)`` after ``h)`` continues the letters; after any other letter it is roman."""
         top = sec.last_top
         if sec.top_kind is None:
-            return "letter" if len(key) == 1 else "roman"
-        if top is None or top.kind != "letter":
-            return "roman"
+            return _LETTER if len(key) == 1 else _ROMAN
+        if top is None or top.kind is not _LETTER:
+            return _ROMAN
         base = re.sub(r"(?:bis|ter|quater)$", "", top.key)
         if len(key) == 1 and base and ord(key) == ord(base[-1]) + 1:
-            return "letter"
-        return "roman"
+            return _LETTER
+        return _ROMAN
 
     def _maybe_unknown_keyword(self, lines: list[Line], i: int, sec: _Sec) -> None:
         """Warn about a short unlabelled line between sections that looks like a heading."""
@@ -473,7 +499,7 @@ class _Parser:
         if (cjk and len(core) > 12) or (not cjk and (len(core) > 40 or len(core.split()) > 4)):
             return
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if nxt is None or nxt.label is None or nxt.label.kind == "bullet":
+        if nxt is None or nxt.label is None or nxt.label.kind is _BULLET:
             return
         self._warn(f"line {self._line_no(self.at)}: unknown section keyword {core!r}; kept as an item")
 
