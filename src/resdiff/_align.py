@@ -37,9 +37,10 @@ from itertools import chain
 
 import regex
 
+from resdiff._fastinit import fast_init
 from resdiff._gc import paused_gc
 from resdiff._inline import diff_keys
-from resdiff._model import Document, Role, _fast_init
+from resdiff._model import Document, Role
 from resdiff._normalize import fold_text
 
 __all__ = ["CONTAIN_CUTOFF", "DP_CELLS", "MOVE_CANDIDATES", "MOVE_CUTOFF", "PAIR_CUTOFF", "WINDOW", "Pair", "align", "similarity"]
@@ -93,7 +94,7 @@ class _DropTable(dict[int, int | None]):
 _CONTENT_DROP = _DropTable()
 
 
-@_fast_init
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Pair:
     """One aligned block pair; ``old`` or ``new`` is None for a deleted or added block."""

@@ -19,6 +19,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from resdiff._fastinit import fast_init
 from resdiff._model import (
     DocType,
     Lang,
@@ -27,7 +28,6 @@ from resdiff._model import (
     ProposalSymbol,
     RevisionKind,
     SectionKind,
-    _fast_init,
 )
 from resdiff._normalize import MATCH_TABLE, fold_with_offsets, strip_accents
 
@@ -304,7 +304,6 @@ KEYWORD_STARTS: dict[Lang, frozenset[str]] = {
 }
 
 
-@_fast_init
 @dataclass(frozen=True, slots=True)
 class KeywordMatch:
     """A section keyword found at the start of a line: offsets are into the line."""
@@ -559,7 +558,6 @@ _HEADING_LATIN_FIRST = frozenset(
 )
 
 
-@_fast_init
 @dataclass(frozen=True, slots=True)
 class HeadingMatch:
     """A heading line recognised: facts plus the marker's offsets in the line."""
@@ -647,7 +645,7 @@ class LabelKind(str, enum.Enum):
 _LETTER, _NUMBER, _DECIMAL, _BULLET = LabelKind.LETTER, LabelKind.NUMBER, LabelKind.DECIMAL, LabelKind.BULLET
 
 
-@_fast_init
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Label:
     """An item label at the start of a line; offsets are into that line.
