@@ -20,7 +20,7 @@ def test_all_is_sorted_and_complete() -> None:
 PUBLIC = """
     BatchReport BinaryInputError Block ChangeOp ClauseChange Comparison DecodeError DependencyError DocType Document
     DocxError DocxSides EditOp FORMATS Footnote Heading InputError Lang Meeting Opening OutputError PairResult
-    ParseError Proposal ProposalId ProposalSymbol RenderOptions ResdiffError ResdiffWarning RevisionKind Role Section
+    Proposal ProposalId ProposalSymbol RenderOptions ResdiffError ResdiffWarning RevisionKind Role Section
     SectionKind Segment Span Symbol TextInput Token compare decode_bytes detect_lang document_to_dict file_key
     pair_files parse paused_gc read_docx read_docx_text read_text render run_batch to_dict tokenize write_output
 """.split()
@@ -37,7 +37,7 @@ def test_errors_have_builtin_co_parents() -> None:
     assert issubclass(resdiff.DecodeError, UnicodeError)
     assert issubclass(resdiff.OutputError, OSError)
     assert issubclass(resdiff.DependencyError, ImportError)
-    for name in ["InputError", "DecodeError", "BinaryInputError", "DocxError", "ParseError", "OutputError"]:
+    for name in ["InputError", "DecodeError", "BinaryInputError", "DocxError", "OutputError", "DependencyError"]:
         assert issubclass(getattr(resdiff, name), resdiff.ResdiffError)
 
 

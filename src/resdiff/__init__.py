@@ -21,7 +21,6 @@ from resdiff._errors import (
     DocxError,
     InputError,
     OutputError,
-    ParseError,
     ResdiffError,
     ResdiffWarning,
 )
@@ -107,7 +106,6 @@ __all__ = [
     "Opening",
     "OutputError",
     "PairResult",
-    "ParseError",
     "Proposal",
     "ProposalId",
     "ProposalSymbol",
