@@ -52,7 +52,9 @@ def _assert_invariants(doc) -> None:
 _ALPHABET = st.sampled_from(
     list("ab c1)\t\n\r -–·;；，,。.:：()（）[]¹") + ["\r\n", "\u3000", "\u00a0", "\ufeff", "考虑到", "做出决议", "责成", "附件",
                                                  "第68号决议（2024年，新德里，修订版）", "MOD", "ECP/38A23/1", "理由：", "[1: 1 \t",
-                                                 "considering", "RESOLUTION 5", "- a) ", "ei)", "أ)", "с)", "وإذ يلاحظ"]
+                                                 "considering", "RESOLUTION 5", "- a) ", "ei)", "أ)", "с)", "وإذ يلاحظ",
+                                                 "____________", "1 These", "2\t", "www.itu.int/x", "A.DOCX", "D 495",
+                                                 "Реш. 495", "PP RESOLUTION 1", "compte tenu", "其第1141号决议"]
 )
 
 

@@ -61,7 +61,12 @@ def _sample_lines() -> list[str]:
         *("（2024年，新德里，修订版）", "MOD", "(MOD)", "ADD*", "SUP", "NOC", "EUR/XX/1", "RCC/ 62A1/1", "Summary:"),
         *("RÉSUMÉ :", "Резюме:", "Аннотация：", "ملخص:", "摘要：", "Reasons:", "Motifs :", "Основания:", "الأسباب:"),
         *("理由：", "ſ", "ᲂ", "K", "İ", "¹", "²³", "(", ")", "（", "）", " ", "\u3000", "\t", "a)", "1", "–", "联合国"),
+        *("PP ", "WTSA ", "wtdc ", "D ", "R ", "Реш.", "495", "理事会", "其", "WTSA-20", "www.itu.int/x", "HTTPS://a"),
+        *("x.DOCX", "P:\\a b\\", "\\\\srv\\", ".pdf", ".Doc", " (450123)", "    ", "____", "_"),
     ]
+    out.update(["D 495", "R 800 (C-1977, dernière mod. C-1984)", "Реш. 495", "PP RESOLUTION 101 (Rev. Guadalajara, 2010)"])
+    out.update(["www.itu.int/md/S18-PP-C-0035/en", "P:\\ENG\\SG\\035E.docx (450123)", "____________________"])
+    out.update(["word.doc", "http.pdf", "what a day", "whereas the", "C:\\x.rtf", "\\\\srv\\a.PDF  (123)"])
     rng = random.Random(0)
     for _ in range(20000):
         out.add("".join(rng.choice(words) for _ in range(rng.randint(1, 6))))
@@ -88,6 +93,20 @@ def test_prechecks_hold_wherever_the_regexes_match():
             assert c0 in _lines._PROPOSAL_FIRST or c0.isspace(), c
         if lx._ROMAN.fullmatch(c):
             assert c0 in "ivx", c
+        if lx._HEADING_ABBR.fullmatch(c):
+            assert c0 in "DRР", c
+        if _lines._FOOTER.fullmatch(c):
+            assert c0 in _lines._FOOTER_FIRST or c[-1] in _lines._FOOTER_LAST or c[1:2] == ":", c
+        assert _lines._maybe_footer(c) == bool(_lines._FOOTER.fullmatch(c)), c
+        if _lines._RULE.fullmatch(c):
+            assert c0 == "_", c
+
+
+def test_the_sample_lines_reach_the_new_regexes():
+    """The check above means something for the heading abbreviations, footers and rules."""
+    lines = _sample_lines()
+    for rx in (lx._HEADING_ABBR, _lines._FOOTER, _lines._RULE):
+        assert sum(1 for c in lines if rx.fullmatch(c)) >= 3, rx.pattern
 
 
 @pytest.mark.parametrize(

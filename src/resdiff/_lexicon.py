@@ -68,6 +68,7 @@ _EN_FURTHER = {
     "resolves": (K.RESOLVES, K.FURTHER_RESOLVES),
     "instructs": (K.INSTRUCTS, K.FURTHER_INSTRUCTS),
     "invites": (K.INVITES, K.FURTHER_INVITES),
+    "acknowledging": (K.RECOGNIZING, K.RECOGNIZING_FURTHER),  # FR "reconnaissant" serves both
 }
 
 _KEYWORDS: dict[Lang, list[tuple[str, SectionKind]]] = {
@@ -84,6 +85,8 @@ _KEYWORDS: dict[Lang, list[tuple[str, SectionKind]]] = {
         ("having regard", K.HAVING_REGARD),
         ("convinced", K.CONVINCED),
         ("observing", K.OBSERVING),
+        ("having (?:considered|examined)", K.CONSIDERING),  # FR "ayant examiné"
+        ("having decided", K.HAVING_DECIDED),
         ("encourages", K.ENCOURAGES),
         ("requests", K.REQUESTS),
         ("calls upon", K.CALLS_UPON),
@@ -131,14 +134,22 @@ _KEYWORDS: dict[Lang, list[tuple[str, SectionKind]]] = {
         ("reconnaissant en outre", K.RECOGNIZING_FURTHER),
         ("reconnaissant", K.RECOGNIZING),
         ("notant avec satisfaction", K.NOTING_WITH_SATISFACTION),
+        ("ayant pris note avec satisfaction", K.NOTING_WITH_SATISFACTION),
         ("notant en outre", K.NOTING_FURTHER),
         ("notant", K.NOTING),
         ("prenant note", K.NOTING),
-        ("ayant à l'esprit", K.BEARING_IN_MIND),
-        ("gardant à l'esprit", K.BEARING_IN_MIND),
+        ("ayant pris note", K.NOTING),
+        ("ayant pris connaissance", K.NOTING),
+        ("ayant noté", K.NOTING),
+        ("ayant (?:présent )?à l'esprit", K.BEARING_IN_MIND),
+        ("gardant (?:présent )?à l'esprit", K.BEARING_IN_MIND),
+        ("ayant examiné", K.CONSIDERING),  # EN "having considered"
+        ("ayant considéré", K.CONSIDERING),
+        ("ayant décidé", K.HAVING_DECIDED),
         ("consciente?", K.AWARE),
         ("soulignant", K.EMPHASIZING),
         ("tenant compte", K.TAKING_INTO_ACCOUNT),
+        ("compte tenu", K.TAKING_INTO_ACCOUNT),
         ("vu", K.HAVING_REGARD),
         ("convaincue?", K.CONVINCED),
         ("rappelant en outre", K.RECALLING_FURTHER),
@@ -531,7 +542,13 @@ _ZH_TYPES["意见"] = DocType.OPINION
 
 _NUM = r"(?P<num>\[[^\]\n]{1,24}\]|[A-Z]{0,4}-?\d{1,4}[A-Za-z]{0,4}(?:/\d{1,4})?)"
 _MARKER = r"(?:\s*(?P<marker>[(（][^()（）\n]{0,120}[)）]))?"
+#: Conference prefixes of headings in compilations: "PP RESOLUTION 101 (…)", "WTSA RESOLUTION 1 (…)"
+#: (EN; FR/ES AMNT, CMDT, CMR, AR).
+_CONFERENCES = ("pp", "wtsa", "wtdc", "wrc", "ra", "wtpf", "amnt", "cmdt", "cmr", "ar")
 _HEADING_LATIN = re.compile(
+    # (a look-ahead on the acronyms' first two letters lets most lines skip the alternatives)
+    r"(?:(?=[" + "".join(sorted({c[0] for c in _CONFERENCES})) + "][" + "".join(sorted({c[1] for c in _CONFERENCES}))
+    + r"])(?:" + "|".join(_CONFERENCES) + r")\s+)?"
     r"(?:(?:draft\s+)?(?:new\s+)?|projet\s+de\s+(?:nouvelle\s+)?|proyecto\s+de\s+(?:nueva\s+)?"
     r"|проект\s+(?:новой\s+)?|مشروع\s+)?(?:council\s+|conseil\s+|consejo\s+)?"
     r"(?P<type>resolution|r[ée]solution|resoluci[óo]n|decision|d[ée]cision|decisi[óo]n|acuerdo"
@@ -540,17 +557,25 @@ _HEADING_LATIN = re.compile(
     r"\s+" + _NUM + _MARKER + r"\s*",
     re.IGNORECASE,
 )
+# Before 第 a heading may name its body ("理事会第1379号决议"), and nothing else:
+# an item "其第1141号决议……" ("its Resolution 1141…") is not a heading.
 _HEADING_ZH = re.compile(
-    r"(?P<pre>[^\s第（(]{0,12}?)第\s*(?P<num>[^号\s（(]{1,24}?)\s*号\s*(?P<type>新?决议(?:草案)?|决定|建议|意见)"
+    r"(?P<pre>(?:[^\s第（(]{0,11}会|[A-Z][A-Z0-9-]{0,10}\s?)?)第\s*(?P<num>[^号\s（(]{1,24}?)\s*号\s*(?P<type>新?决议(?:草案)?|决定|建议|意见)"
     + _MARKER
     + r"\s*"
 )
+
+#: Council compilations abbreviate headings: "D 495", "R 800 (C-1977, dernière mod. C-1984)",
+#: "Реш. 495" (case-sensitive: a capital D or R, then a space and digits only).
+_HEADING_ABBR = re.compile(r"(?:(?P<letter>[DR])[ \u00a0]+|(?P<ru>Реш)\.\s*)(?P<num>\d{1,4})" + _MARKER + r"\s*")
+_ABBR_TYPES = {"D": DocType.DECISION, "R": DocType.RESOLUTION, "Реш": DocType.DECISION}
 
 #: What a _HEADING_LATIN match can start with (it is case-insensitive, so compared
 #: lower-cased): the first letters of its optional prefixes and of the type words.
 _HEADING_LATIN_FIRST = frozenset(
     w[0]
     for w in (
+        *_CONFERENCES,
         *("draft", "new", "projet", "proyecto", "проект", "مشروع", "council", "conseil", "consejo"),
         *("resolution", "decision", "acuerdo", "opinion", "avis", "резолюция", "решение", "рекомендация", "мнение"),
         *("القرار", "قرار", "المقرر", "مقرر", "التوصية", "توصية", "الرأي"),
@@ -584,8 +609,10 @@ def match_heading(line: str) -> HeadingMatch | None:
     if m:
         word = m.group("type")
         dt = _ZH_TYPES["决议" if "决议" in word else word]
+    elif (first := line[0]) in "DRР" and (m := _HEADING_ABBR.fullmatch(line)):
+        dt = _ABBR_TYPES[m.group("letter") or m.group("ru")]
     else:
-        m = _HEADING_LATIN.fullmatch(line) if line[0].lower() in _HEADING_LATIN_FIRST else None
+        m = _HEADING_LATIN.fullmatch(line) if first.lower() in _HEADING_LATIN_FIRST else None
         if not m:
             return None
         dt = _DOC_TYPES.get(strip_accents(m.group("type").lower()), DocType.RESOLUTION)

@@ -71,6 +71,25 @@ _ANNEX = re.compile(
     re.I,
 )
 _PAREN_LINE = re.compile(r"[(（](?P<inner>.*)[)）]")
+# PDF-conversion artefacts. A footnote rule: a line of underscores (the structure pass
+# decides whether numbered footnotes follow it). A page footer: a URL alone, or a
+# document's file name or path alone, perhaps with its "(450123)" number.
+_RULE = re.compile(r"_{5,}")
+_FOOTER = re.compile(
+    r"(?:https?://|www\.)\S+"
+    r"|(?:[A-Za-z]:\\|\\\\)[^\r\n]*?\.(?:docx?|pdf|rtf)(?:[ \t\u00a0]{1,4}\(\d{1,9}\))?"
+    r"|\S+\.(?:docx?|pdf|rtf)(?:[ \t\u00a0]{1,4}\(\d{1,9}\))?",
+    re.I,
+)
+# _FOOTER's pre-checks (see _maybe_footer): a URL's first letter, a file name's last
+# character, and where its extension lies: within ".docx", 4 spaces and "(123456789)" of the end.
+# Strings, not sets: a line's last character is a new string, and hashing it for a set
+# lookup costs more than scanning seven characters.
+_FOOTER_FIRST = "wWhH\\"
+_ARTEFACT_FIRST = "_" + _FOOTER_FIRST  # a rule's first character, or a footer's
+_FOOTER_LAST = "cCxXfF)"
+_DRIVE_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"  # "P:\…"
+_FOOTER_TAIL = 20
 #: What ends a line that leads into more (an opening line, a section's last item).
 COMMA_END = ",，،"
 #: What ends a sentence or an item that is not a section's last.
@@ -118,6 +137,8 @@ class Line:
     kw: lx.KeywordMatch | None = None  # the keyword of a keyword line (decision=False), reused for the section
     paren: str | None = None  # the inside of a fully parenthesised line
     comma_end: bool = False
+    rule: bool = False  # a line of underscores: a footnote rule when numbered lines follow
+    footer: bool = False  # a page footer of a PDF conversion (a URL or a file name alone)
 
 
 def raw_lines(text: str) -> list[tuple[int, int]]:
@@ -211,8 +232,21 @@ def classify(text: str, glued_fn: bool, lang: Lang) -> Line:
     if fm:
         line.fn = (fm.group("mark"), fm.group("mark"), core + fm.end(), core_end)
         return line
-    line.comma_end = c[-1] in COMMA_END
     short = len(c) <= MAX_STRUCT_LINE
+    last = c[-1]
+    # PDF-conversion artefacts, behind one cheap test that most lines fail.
+    if c0 in _ARTEFACT_FIRST or last in _FOOTER_LAST:
+        if c0 == "_":
+            if _RULE.fullmatch(c):
+                line.rule = True
+                return line
+        elif short and _maybe_footer(c):
+            line.footer = True
+            return line
+    elif c0 in _DRIVE_LETTERS and c[1:2] == ":" and short and _maybe_footer(c):
+        line.footer = True
+        return line
+    line.comma_end = last in COMMA_END
     if short:
         pm2 = lx.PROPOSAL_RE.fullmatch(c) if c0 in _PROPOSAL_FIRST or c0.isspace() else None
         if pm2 and (pm2.group("sym1") or pm2.group("pid") or pm2.group("sym2")) and not (
@@ -223,7 +257,7 @@ def classify(text: str, glued_fn: bool, lang: Lang) -> Line:
         line.heading = lx.match_heading(c)
         if line.heading:
             return line
-        if c0.lower() in _ANNEX_FIRST and _ANNEX.fullmatch(c) and c[-1] not in ".;。；":
+        if c0.lower() in _ANNEX_FIRST and _ANNEX.fullmatch(c) and last not in ".;。；":
             line.annex = True
             return line
     # Summary and Reasons lines need a colon after their word.
@@ -235,12 +269,23 @@ def classify(text: str, glued_fn: bool, lang: Lang) -> Line:
     # Matched in the line itself (bounded to the core), so the offsets count from the line's start.
     lab = line.label = lx.match_label(text, core, core_end)
     if short:
-        pl = _PAREN_LINE.fullmatch(c) if c0 in "(（" and c[-1] in ")）" else None
+        pl = _PAREN_LINE.fullmatch(c) if c0 in "(（" and last in ")）" else None
         if pl:
             line.paren = pl.group("inner")
         elif lab is None and c0.translate(MATCH_TABLE).lower() in lx.KEYWORD_STARTS[lang] and _keyword_shape(c):
             line.kw = lx.match_keyword(c, lang)
     return line
+
+
+def _maybe_footer(c: str) -> bool:
+    """Whether _FOOTER matches the whole of ``c``, with the regex asked only when a cheap
+    necessary condition holds: a URL's start, a path's start, or a file extension at the end."""
+    if c[:4].lower() in ("www.", "http") or c[0] == "\\" or c[1:3] == ":\\":
+        return _FOOTER.fullmatch(c) is not None
+    if c[-1] not in _FOOTER_LAST:
+        return False
+    tail = c[-_FOOTER_TAIL:].lower()
+    return (".doc" in tail or ".pdf" in tail or ".rtf" in tail) and _FOOTER.fullmatch(c) is not None
 
 
 def _keyword_shape(c: str) -> bool:

@@ -102,6 +102,7 @@ class SectionKind(str, enum.Enum):
     RECALLING = "recalling"
     RECALLING_FURTHER = "recalling further"
     OBSERVING = "observing"
+    HAVING_DECIDED = "having decided"  # FR "ayant décidé": a decision taken before, recited
     # operative
     RESOLVES = "resolves"
     FURTHER_RESOLVES = "further resolves"

@@ -45,7 +45,7 @@ from resdiff._model import (
     Span,
 )
 
-__all__ = ["MAX_TITLE_LINES", "parse", "parse_quietly"]
+__all__ = ["MAX_FOOTNOTE_NUMBER", "MAX_TITLE_LINES", "parse", "parse_quietly"]
 
 # ---------------------------------------------------------------------------
 # Knobs and patterns of the structure pass
@@ -79,7 +79,15 @@ _PRE, _SUMMARY, _FRONT, _BODY, _ANNEX, _REASONS = (
     _State.ANNEX,
     _State.REASONS,
 )
-_LETTER, _ROMAN, _BULLET, _NONE = LabelKind.LETTER, LabelKind.ROMAN, LabelKind.BULLET, LabelKind.NONE
+_LETTER, _ROMAN, _NUMBER, _BULLET, _NONE = (
+    LabelKind.LETTER,
+    LabelKind.ROMAN,
+    LabelKind.NUMBER,
+    LabelKind.BULLET,
+    LabelKind.NONE,
+)
+#: The highest number a footnote after a footnote rule may carry.
+MAX_FOOTNOTE_NUMBER = 999
 _BODY_WORDS = re.compile(
     r"conference|assembly|council|大会|全会|理事会|conférence|assemblée|conseil|conferencia|asamblea|consejo"
     r"|конференция|ассамблея|совет|مؤتمر|الجمعية|المجلس",
@@ -219,7 +227,7 @@ class _Parser:
         text, lang = self.text, self.lang
         spans = split_lines(text)
         lines = classify_lines(text, spans, lang, self.memo)
-        section_ok = self._section_lines(lines)
+        section_ok, fn_rule = self._section_lines(lines)
         has_heading = any(ln.heading for ln in lines)
         state = _PRE if has_heading else _BODY
         sec: _Sec | None = None
@@ -227,9 +235,27 @@ class _Parser:
         res_doc_type: DocType | None = None
         front_titles = 0
         res_opening_seen = False
+        fn_last: int | None = None  # after a footnote rule: the last footnote's number (0: none yet)
 
         for i, line in enumerate(lines):
             self.at = spans[i][0]
+            # PDF-conversion artefacts: page footers and the footnotes under a rule stay out
+            # of the structure and change no state (a footer ends its page's footnotes).
+            if line.footer:
+                self._paragraph(line)
+                fn_last = None
+                continue
+            if fn_rule[i] and _opens_footnotes(lines, i, sec):
+                self._paragraph(line)
+                fn_last = 0
+                continue
+            if fn_last is not None and line.fn is None:
+                n = _footnote_number(line)
+                if n is not None and (fn_last == 0 or (n == fn_last + 1 and not _continues_items(sec, n))):
+                    self._numbered_footnote(line, sec)
+                    fn_last = n
+                    continue
+                fn_last = None
             if line.proposal is not None:
                 sec = None
                 self._proposal_line(line)
@@ -326,22 +352,33 @@ class _Parser:
     # -- pieces -----------------------------------------------------------
 
     @staticmethod
-    def _section_lines(lines: list[Line]) -> list[bool]:
+    def _section_lines(lines: list[Line]) -> tuple[list[bool], list[bool]]:
         """Which keyword lines are section headings: those followed by something that can
         be their item (not another section heading, a heading, an annex, a proposal line,
         Reasons, the end). Computed backwards, so a keyword line before a keyword line
-        that is itself only a paragraph still counts."""
+        that is itself only a paragraph still counts. Footnotes, page footers and footnote
+        rules are looked through.
+
+        Also which rule lines may be footnote rules: those whose next line, page footers
+        aside, is a footnote (numbered, or one of the forms :mod:`resdiff._lines` reads on
+        its own). The structure pass confirms each in context (:func:`_opens_footnotes`)."""
         ok = [False] * len(lines)
+        fn_rule = [False] * len(lines)
         nxt_blocks = True  # what follows the current line cannot be an item
         for i in range(len(lines) - 1, -1, -1):
             line = lines[i]
-            if line.fn is not None:
+            if line.fn is not None or line.footer:
                 continue
+            if line.rule:
+                nxt = _next_text(lines, i)
+                if nxt is not None and (nxt.fn is not None or _footnote_number(nxt) is not None):
+                    fn_rule[i] = True
+                    continue
             ok[i] = line.kw is not None and not nxt_blocks
             nxt_blocks = ok[i] or bool(
                 line.heading or line.annex or line.proposal or line.reasons or line.summary
             )
-        return ok
+        return ok, fn_rule
 
     def _proposal_line(self, line: Line) -> None:
         assert line.proposal is not None
@@ -373,8 +410,16 @@ class _Parser:
     def _footnote(self, line: Line, sec: _Sec | None) -> None:
         assert line.fn is not None
         mark, label, b_start, b_end = line.fn
-        b_start += self.at
-        b_end += self.at
+        self._add_footnote(line, sec, mark, label, (self.at + b_start, self.at + b_end))
+
+    def _numbered_footnote(self, line: Line, sec: _Sec | None) -> None:
+        """A footnote under a footnote rule: ``1 These include…`` (mark ``1``, label as written)."""
+        lab = line.label
+        assert lab is not None
+        self._add_footnote(line, sec, lab.text.rstrip("."), lab.text, (self.at + lab.body, self.at + line.end))
+
+    def _add_footnote(self, line: Line, sec: _Sec | None, mark: str, label: str, body: tuple[int, int]) -> None:
+        b_start, b_end = body
         self.counts["fn"] += 1
         idx = self._add(
             Role.FOOTNOTE,
@@ -534,6 +579,43 @@ class _Parser:
             warnings=tuple(self.warnings),
             source=self.source,
         )
+
+
+def _footnote_number(line: Line) -> int | None:
+    """The number of a line that can be a footnote under a rule (``1 These include…``), else None."""
+    lab = line.label
+    if lab is None or lab.kind is not _NUMBER or lab.start != line.core:
+        return None
+    digits = lab.text.rstrip(".")
+    if not digits.isdigit() or int(digits) > MAX_FOOTNOTE_NUMBER:
+        return None
+    return int(digits)
+
+
+def _next_text(lines: list[Line], i: int) -> Line | None:
+    """The first line after ``lines[i]`` that is not a page footer."""
+    j = i + 1
+    while j < len(lines) and lines[j].footer:
+        j += 1
+    return lines[j] if j < len(lines) else None
+
+
+def _opens_footnotes(lines: list[Line], i: int, sec: _Sec | None) -> bool:
+    """Whether the rule ``lines[i]`` opens footnotes here: its next line is a footnote, and a
+    numbered one does not just continue the section's numbered items (``2`` after item ``1``)."""
+    nxt = _next_text(lines, i)
+    if nxt is None:
+        return False
+    if nxt.fn is not None:
+        return True
+    n = _footnote_number(nxt)
+    return n is not None and not _continues_items(sec, n)
+
+
+def _continues_items(sec: _Sec | None, n: int) -> bool:
+    """Whether number ``n`` continues the section's numbered items: then ``n`` is an item, not a footnote."""
+    top = sec.last_top if sec is not None else None
+    return top is not None and top.kind is _NUMBER and top.key == str(n - 1)
 
 
 def _plain(text: str, lang: Lang, source: str, reason: str) -> Document:
