@@ -8,6 +8,8 @@ from resdiff import _lexicon as lx
 from resdiff._model import DocType, Lang, ProposalSymbol, RevisionKind, SectionKind
 
 K = SectionKind
+_WITH_SATISFACTION = "ayant pris note avec satisfaction"
+_GDL = "guadalajara"
 
 
 def _kw(line: str, lang: Lang, **kw):
@@ -56,7 +58,7 @@ def _kw(line: str, lang: Lang, **kw):
         ("having considered", Lang.EN, K.CONSIDERING, "having considered", ""),
         ("having decided", Lang.EN, K.HAVING_DECIDED, "having decided", ""),
         ("compte tenu", Lang.FR, K.TAKING_INTO_ACCOUNT, "compte tenu", ""),
-        ("ayant pris note avec satisfaction", Lang.FR, K.NOTING_WITH_SATISFACTION, "ayant pris note avec satisfaction", ""),
+        (_WITH_SATISFACTION, Lang.FR, K.NOTING_WITH_SATISFACTION, _WITH_SATISFACTION, ""),
         ("ayant pris note", Lang.FR, K.NOTING, "ayant pris note", ""),
         ("ayant noté", Lang.FR, K.NOTING, "ayant noté", ""),
         ("ayant pris connaissance", Lang.FR, K.NOTING, "ayant pris connaissance", ""),
@@ -125,7 +127,7 @@ def test_latin_languages_fall_back_to_each_other():
         ("RESOLUTION 28 (REV.WRC-15)", DocType.RESOLUTION, "28", RevisionKind.REV, 2015, ""),
         ("DRAFT NEW RESOLUTION [SEN-1]", DocType.RESOLUTION, "[SEN-1]", RevisionKind.NEW, None, None),
         # compilations: conference prefixes, Council abbreviations
-        ("PP RESOLUTION 101 (Rev. Guadalajara, 2010)", DocType.RESOLUTION, "101", RevisionKind.REV, 2010, "guadalajara"),
+        ("PP RESOLUTION 101 (Rev. Guadalajara, 2010)", DocType.RESOLUTION, "101", RevisionKind.REV, 2010, _GDL),
         ("WTSA RESOLUTION 1 (Rev. Hammamet, 2016)", DocType.RESOLUTION, "1", RevisionKind.REV, 2016, "hammamet"),
         ("WTDC Resolution 37 (Rev. Kigali, 2022)", DocType.RESOLUTION, "37", RevisionKind.REV, 2022, "kigali"),
         ("D 495", DocType.DECISION, "495", RevisionKind.NEW, None, None),
@@ -243,7 +245,8 @@ def test_not_labels(line):
 
 def test_roman():
     """Roman numerals are recognised among letter keys."""
-    assert [k for k in ("i", "ii", "iv", "ix", "xii", "ei", "ci", "h") if lx.is_roman(k)] == ["i", "ii", "iv", "ix", "xii"]
+    keys = ("i", "ii", "iv", "ix", "xii", "ei", "ci", "h")
+    assert [k for k in keys if lx.is_roman(k)] == ["i", "ii", "iv", "ix", "xii"]
 
 
 @pytest.mark.parametrize(

@@ -328,7 +328,9 @@ def test_english_sample():
 def test_english_and_chinese_headings_agree():
     """RESOLUTION 68 (Rev. New Delhi, 2024) and 第68号决议（2024年，新德里，修订版） give the same facts."""
     en = _quiet(EN).heading
-    zh = _quiet("第68号决议（2024年，新德里，修订版）\n标题\n世界电信标准化全会（2024年，新德里），\n考虑到\na)\t文本；").heading
+    zh_text = "第68号决议（2024年，新德里，修订版）\n标题\n世界电信标准化全会（2024年，新德里），\n考虑到\na)\t文本；"
+    zh = _quiet(zh_text)
+    zh = zh.heading
     assert (en.doc_type, en.number, en.revision, en.meeting.year, en.meeting.place_key) == (
         zh.doc_type,
         zh.number,
@@ -452,7 +454,10 @@ AR = """القرار 169 (المراجَع في بوخارست، 2022)
             "bucharest",
             3,
             [K.CONSIDERING, K.NOTING, K.RESOLVES, K.INSTRUCTS],
-            ["sec_1__item_a", "sec_1__item_b", "sec_1__item_c", "sec_2__item_a", "sec_3__item_1", "sec_3__item_2", "sec_4__item_p1"],
+            [
+                *("sec_1__item_a", "sec_1__item_b", "sec_1__item_c", "sec_2__item_a"),
+                *("sec_3__item_1", "sec_3__item_2", "sec_4__item_p1"),
+            ],
             ["أ)", "ب)", "ج)", "أ)", "1", "2", ""],
         ),
     ],
@@ -491,7 +496,10 @@ def test_russian_decision_resolves_means_decides():
 
 def test_crlf_cr_bom_nbsp_and_ideographic_space():
     """CRLF, CR, a BOM, NBSP and U+3000 padding are kept in the text and left out of the spans."""
-    text = "\ufeff第2号决议（2022年，布加勒斯特，修订版）\r\n\u3000标题\r国际电联理事会，\r\n\u00a0考虑到\u3000\r\n\r\na)\t文本；\n"
+    text = (
+        "\ufeff第2号决议（2022年，布加勒斯特，修订版）\r\n\u3000标题\r国际电联理事会，\r\n\u00a0考虑到\u3000\r\n\r\n"
+        "a)\t文本；\n"
+    )
     doc = _quiet(text)
     assert doc.text == text
     _check_lossless(doc)
@@ -552,7 +560,7 @@ def test_empty_and_blank_documents():
 def test_non_str_raises_input_error():
     """Bytes are refused with InputError (decode first)."""
     with pytest.raises(InputError):
-        parse(b"considering")  # type: ignore[arg-type]
+        parse(b"considering")
 
 
 def test_large_document_parses_whole():
@@ -583,7 +591,8 @@ def test_conference_prefixed_headings_and_acknowledging():
         "a)\tthe text,\n"
     )
     _check_lossless(doc)
-    assert (doc.heading.number, doc.heading.revision, doc.heading.meeting.place_key) == ("101", RevisionKind.REV, "guadalajara")
+    h = doc.heading
+    assert (h.number, h.revision, h.meeting.place_key) == ("101", RevisionKind.REV, "guadalajara")
     headings = [b.text for b in doc.blocks if b.role is Role.HEADING]
     assert headings == ["PP RESOLUTION 101 (Rev. Guadalajara, 2010)", "WTSA RESOLUTION 1 (Rev. Hammamet, 2016)"]
     assert [(s.kind, s.keyword) for s in doc.sections] == [
@@ -618,7 +627,8 @@ def test_a_missed_council_heading_would_read_decide_as_resolves():
 
 
 def test_french_participle_keywords_open_sections():
-    """'compte tenu', 'ayant pris note avec satisfaction', 'ayant examiné', 'ayant à l'esprit', 'ayant décidé' are sections."""
+    """'compte tenu', 'ayant pris note avec satisfaction', 'ayant examiné', 'ayant à l'esprit', 'ayant décidé':
+    each opens a section of its kind."""
     doc = _quiet(
         "RÉSOLUTION 70 (Rév. Dubaï, 2018)\n"
         "Intégration du principe de l'égalité\n"
@@ -651,7 +661,7 @@ def test_french_participle_keywords_open_sections():
 
 
 def test_chinese_item_naming_a_resolution_is_not_a_heading():
-    """An item '其第1141号决议……' stays an item of 考虑到, which stays a section (the short-prefix rule no longer fires)."""
+    """An item '其第1141号决议……' stays an item of 考虑到, which stays a section (no short-prefix heading)."""
     doc = _quiet(
         "第2号决议（2022年，布加勒斯特，修订版）\n"
         "标题\n"

@@ -55,16 +55,19 @@ def _sample_lines() -> list[str]:
     for path in sorted((ROOT / "corpus").rglob("*.txt")):
         out.update(ln.strip() for ln in path.read_text(encoding="utf-8").splitlines())
     words = [
-        *("第", "号", "决议", "决定", "附件", "附件 1：", "ملحق", "الملحق", "Приложение", "ANNEXE", "Anexo", "annex 2 to"),
+        *("第", "号", "决议", "决定", "附件", "附件 1：", "ملحق", "الملحق", "Приложение", "ANNEXE", "Anexo"),
+        "annex 2 to",
         *("RÉSOLUTION", "Resolución", "Decision", "ACUERDO", "Avis", "Резолюция", "РЕШЕНИЕ", "Мнение", "قرار", "مقرر"),
-        *("التوصية", "الرأي", "مشروع", "Draft new", "Projet de", "проект", "Council", "68", "[SEN-1]", "(Rev. Dubai, 2012)"),
+        *("التوصية", "الرأي", "مشروع", "Draft new", "Projet de", "проект", "Council", "68", "[SEN-1]"),
+        "(Rev. Dubai, 2012)",
         *("（2024年，新德里，修订版）", "MOD", "(MOD)", "ADD*", "SUP", "NOC", "EUR/XX/1", "RCC/ 62A1/1", "Summary:"),
         *("RÉSUMÉ :", "Резюме:", "Аннотация：", "ملخص:", "摘要：", "Reasons:", "Motifs :", "Основания:", "الأسباب:"),
         *("理由：", "ſ", "ᲂ", "K", "İ", "¹", "²³", "(", ")", "（", "）", " ", "\u3000", "\t", "a)", "1", "–", "联合国"),
         *("PP ", "WTSA ", "wtdc ", "D ", "R ", "Реш.", "495", "理事会", "其", "WTSA-20", "www.itu.int/x", "HTTPS://a"),
         *("x.DOCX", "P:\\a b\\", "\\\\srv\\", ".pdf", ".Doc", " (450123)", "    ", "____", "_"),
     ]
-    out.update(["D 495", "R 800 (C-1977, dernière mod. C-1984)", "Реш. 495", "PP RESOLUTION 101 (Rev. Guadalajara, 2010)"])
+    out.update(["D 495", "R 800 (C-1977, dernière mod. C-1984)", "Реш. 495"])
+    out.update(["PP RESOLUTION 101 (Rev. Guadalajara, 2010)"])
     out.update(["www.itu.int/md/S18-PP-C-0035/en", "P:\\ENG\\SG\\035E.docx (450123)", "____________________"])
     out.update(["word.doc", "http.pdf", "what a day", "whereas the", "C:\\x.rtf", "\\\\srv\\a.PDF  (123)"])
     rng = random.Random(0)

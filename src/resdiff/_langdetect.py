@@ -32,7 +32,9 @@ _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 _NON_LATIN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\u0400-\u04ff\u0600-\u06ff]")  # _HAN, _CYR, _ARAB
 _WORD = re.compile(r"[a-zà-ÿ]+")
 _STOPWORDS = {
-    Lang.EN: frozenset("the of and to in that is for with by on this be are which as resolves considering instructs".split()),
+    Lang.EN: frozenset(
+        "the of and to in that is for with by on this be are which as resolves considering instructs".split()
+    ),
     Lang.FR: frozenset("le les des du et une pour dans par sur est au aux considérant décide charge".split()),
     Lang.ES: frozenset("el los las del y una para por con se su al es considerando resuelve encarga".split()),
 }

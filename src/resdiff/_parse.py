@@ -205,9 +205,8 @@ class _Parser:
         blocks = self.blocks
         # Positional (faster than keywords, one call per line): id, role, span, text, body,
         # label, level, section, proposal (-1 before the first proposal).
-        blocks.append(
-            Block(self._uid(base), role, span, self.text[start:end], body_span, label, level, section, len(self.proposals) - 1)
-        )
+        uid, piece, proposal = self._uid(base), self.text[start:end], len(self.proposals) - 1
+        blocks.append(Block(uid, role, span, piece, body_span, label, level, section, proposal))
         return len(blocks) - 1
 
     def _core(self, line: Line) -> str:
@@ -510,7 +509,8 @@ class _Parser:
         else:
             key = lab.key if lab else ""
         body, label = self._label_body(line)
-        idx = self._add(Role.ITEM, line, f"{parent_id}__item_{key}", body=body, label=label, level=level, section=sec.index)
+        base = f"{parent_id}__item_{key}"
+        idx = self._add(Role.ITEM, line, base, body=body, label=label, level=level, section=sec.index)
         item = _Item(idx, self.blocks[idx].id, level, kind, key, colon)
         sec.items.append(idx)
         if kind is not _BULLET:
@@ -634,7 +634,8 @@ def parse(text: str, *, lang: Lang | str | None = None, source: str = "") -> Doc
     blocks, with a :class:`ResdiffWarning` (also in ``Document.warnings``).
     A bad ``lang`` raises :class:`InputError`.
 
-    >>> doc = parse("第2号决议（2022年，布加勒斯特，修订版）\\n世界电信/信息通信技术政策论坛\\n考虑到\\n- a) 联合国大会的相关决议；")
+    >>> text = "第2号决议（2022年，布加勒斯特，修订版）\\n世界电信/信息通信技术政策论坛\\n"
+    >>> doc = parse(text + "考虑到\\n- a) 联合国大会的相关决议；")
     >>> doc.lang.value, doc.heading.meeting.place_key, doc.sections[0].kind.value, doc.blocks[-1].label
     ('zh', 'bucharest', 'considering', 'a)')
     """
