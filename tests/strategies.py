@@ -137,16 +137,23 @@ def label(style: str, index: int) -> str:
 
 _EN = {
     "places": ["Johannesburg", "Florianópolis", "Dubai", "Hammamet", "Geneva", "New Delhi", "Busan", "Bucharest"],
-    "assemblies": ["World Telecommunication Standardization Assembly", "Plenipotentiary Conference of the International Telecommunication Union"],
+    "assemblies": [
+        "World Telecommunication Standardization Assembly",
+        "Plenipotentiary Conference of the International Telecommunication Union",
+    ],
     "titles": [
         "Evolving role of industry in the ITU Telecommunication Standardization Sector",
         "Bridging the standardization gap between developed and developing countries",
         "Telecommunication/information and communication technology accessibility for persons with disabilities",
     ],
-    "preamble": ["considering", "recognizing", "noting", "bearing in mind", "recalling", "considering further", "noting with satisfaction", "aware"],
+    "preamble": [
+        *("considering", "recognizing", "noting", "bearing in mind", "recalling", "considering further"),
+        *("noting with satisfaction", "aware"),
+    ],
     "operative": [
         "resolves", "instructs the Director of the Telecommunication Standardization Bureau",
-        "instructs the study groups", "invites Member States", "encourages Sector Members", "requests the Secretary-General",
+        "instructs the study groups", "invites Member States", "encourages Sector Members",
+        "requests the Secretary-General",
         "further resolves", "resolves to instruct the Telecommunication Standardization Advisory Group",
     ],
     "words": (
@@ -161,9 +168,16 @@ _EN = {
 _ZH = {
     "places": ["约翰内斯堡", "弗洛里亚诺波利斯", "迪拜", "哈马马特", "日内瓦", "新德里", "釜山", "布加勒斯特"],
     "assemblies": ["世界电信标准化全会", "国际电信联盟全权代表大会"],
-    "titles": ["业界在ITU-T国际电联电信标准化部门中不断演进的作用", "缩小发达国家与发展中国家之间的标准化工作差距", "为残疾人提供无障碍电信/信息通信技术"],
+    "titles": [
+        "业界在ITU-T国际电联电信标准化部门中不断演进的作用",
+        "缩小发达国家与发展中国家之间的标准化工作差距",
+        "为残疾人提供无障碍电信/信息通信技术",
+    ],
     "preamble": ["考虑到", "认识到", "注意到", "铭记", "忆及", "进一步考虑到", "满意地注意到", "意识到"],
-    "operative": ["做出决议", "责成电信标准化局主任", "做出决议，责成TSAG", "责成各研究组", "请各成员国", "鼓励部门成员", "请秘书长", "进一步做出决议"],
+    "operative": [
+        *("做出决议", "责成电信标准化局主任", "做出决议，责成TSAG", "责成各研究组", "请各成员国", "鼓励部门成员"),
+        *("请秘书长", "进一步做出决议"),
+    ],
     "words": list(
         "全权代表大会 关于 世界电信标准化全会 不断演进 的 作用 第122号决议 （2010年，瓜达拉哈拉，修订版） "
         "发展中国家 标准化 工作 差距 目标 部门成员 部门准成员 学术成员 参与 业界 首席技术官 会议 讲习班 "
@@ -274,7 +288,7 @@ def _edit(draw, doc: GenResolution) -> GenResolution:
         table = _ZH if doc.lang == "zh" else _EN
         place = draw(st.sampled_from(table["places"]))
         year = doc.year + draw(st.integers(1, 8))
-        return replace(doc, revised=True, place=place, year=year, history=doc.history + ((place, year),))
+        return replace(doc, revised=True, place=place, year=year, history=(*doc.history, (place, year)))
     if kind == "keyword":
         table = _ZH if doc.lang == "zh" else _EN
         section = doc.sections[s]

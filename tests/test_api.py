@@ -37,7 +37,7 @@ PUBLIC = """
     AknText Alternative BATCH_TIMEOUT BatchReport BinaryInputError Block ChangeOp ClauseChange Comparison
     Compilation Contribution CrossCheck DecodeError DependencyError DocType Document DocxError DocxSides EditOp
     FORMATS Finding FindingKind Footnote Heading InputError Lang LangProvision Meeting MergeOp Opening OutputError
-    PairResult ParseError Part PdfText Piece Proposal ProposalId ProposalSymbol Provision ProvisionStatus
+    PairResult Part PdfText Piece Proposal ProposalId ProposalSymbol Provision ProvisionStatus
     RenderOptions ResdiffError ResdiffWarning RevisionKind Role Row Section SectionKind Segment Span Stance Symbol
     TextInput Token compare compile crosscheck decode_bytes detect_lang document_to_akn document_to_dict file_key
     pair_files parse paused_gc read_akn read_document read_docx read_docx_text read_pdf read_text render run_batch
@@ -56,7 +56,7 @@ def test_errors_have_builtin_co_parents() -> None:
     assert issubclass(resdiff.DecodeError, UnicodeError)
     assert issubclass(resdiff.OutputError, OSError)
     assert issubclass(resdiff.DependencyError, ImportError)
-    for name in ["InputError", "DecodeError", "BinaryInputError", "DocxError", "ParseError", "OutputError"]:
+    for name in ["InputError", "DecodeError", "BinaryInputError", "DocxError", "OutputError", "DependencyError"]:
         assert issubclass(getattr(resdiff, name), resdiff.ResdiffError)
 
 

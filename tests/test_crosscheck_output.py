@@ -185,10 +185,11 @@ def test_cli_two_word_proposals(tmp_path: Path) -> None:
     """Two .docx proposals with tracked changes, one per language: their sides are compared."""
     date = datetime(2024, 1, 1, tzinfo=timezone.utc)
     for case in ("res2-zh", "res2-en"):
-        (tmp_path / f"{case}.docx").write_bytes(cmp(case).to_docx(resdiff.RenderOptions(date=date)))
+        (tmp_path / f"{case}.docx").write_bytes(resdiff.render(cmp(case), "docx", resdiff.RenderOptions(date=date)))
     code, out = run("crosscheck", str(tmp_path / "res2-zh.docx"), str(tmp_path / "res2-en.docx"))
     assert (code, out.split(":")[0]) == (0, "no findings")
-    bad_en = resdiff.compare(text("res2-en", "old"), BAD_EN_NEW).to_docx(resdiff.RenderOptions(date=date))
+    bad_cmp = resdiff.compare(text("res2-en", "old"), BAD_EN_NEW)
+    bad_en = resdiff.render(bad_cmp, "docx", resdiff.RenderOptions(date=date))
     (tmp_path / "bad.docx").write_bytes(bad_en)
     code, out = run("crosscheck", str(tmp_path / "res2-zh.docx"), str(tmp_path / "bad.docx"), "-f", "html")
     assert code == 1 and out.startswith("<!DOCTYPE html>")

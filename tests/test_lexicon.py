@@ -8,6 +8,8 @@ from resdiff import _lexicon as lx
 from resdiff._model import DocType, Lang, ProposalSymbol, RevisionKind, SectionKind
 
 K = SectionKind
+_WITH_SATISFACTION = "ayant pris note avec satisfaction"
+_GDL = "guadalajara"
 
 
 def _kw(line: str, lang: Lang, **kw):
@@ -50,6 +52,22 @@ def _kw(line: str, lang: Lang, **kw):
         ("إذ تضع في اعتبارها", Lang.AR, K.CONSIDERING, "إذ تضع في اعتبارها", ""),
         ("يكلف الأمين العام", Lang.AR, K.INSTRUCTS, "يكلف", "الأمين العام"),
         ("تقرر", Lang.AR, K.RESOLVES, "تقرر", ""),
+        # issue 14: real wordings the tables missed
+        ("acknowledging", Lang.EN, K.RECOGNIZING, "acknowledging", ""),
+        ("acknowledging further", Lang.EN, K.RECOGNIZING_FURTHER, "acknowledging further", ""),
+        ("having considered", Lang.EN, K.CONSIDERING, "having considered", ""),
+        ("having decided", Lang.EN, K.HAVING_DECIDED, "having decided", ""),
+        ("compte tenu", Lang.FR, K.TAKING_INTO_ACCOUNT, "compte tenu", ""),
+        (_WITH_SATISFACTION, Lang.FR, K.NOTING_WITH_SATISFACTION, _WITH_SATISFACTION, ""),
+        ("ayant pris note", Lang.FR, K.NOTING, "ayant pris note", ""),
+        ("ayant noté", Lang.FR, K.NOTING, "ayant noté", ""),
+        ("ayant pris connaissance", Lang.FR, K.NOTING, "ayant pris connaissance", ""),
+        ("ayant examiné", Lang.FR, K.CONSIDERING, "ayant examiné", ""),
+        ("ayant considéré", Lang.FR, K.CONSIDERING, "ayant considéré", ""),
+        ("ayant à l'esprit", Lang.FR, K.BEARING_IN_MIND, "ayant à l'esprit", ""),
+        ("ayant à l’esprit", Lang.FR, K.BEARING_IN_MIND, "ayant à l’esprit", ""),
+        ("ayant présent à l'esprit", Lang.FR, K.BEARING_IN_MIND, "ayant présent à l'esprit", ""),
+        ("ayant décidé", Lang.FR, K.HAVING_DECIDED, "ayant décidé", ""),
     ],
 )
 def test_keyword_prefix(line, lang, kind, keyword, addressee):
@@ -73,6 +91,12 @@ def test_decision_turns_shared_verb_into_decides():
     assert _kw("décide", Lang.FR)[0] is K.RESOLVES
     assert _kw("décide", Lang.FR, decision=True)[0] is K.DECIDES
     assert _kw("decide", Lang.ES)[0] is K.DECIDES
+    assert _kw("ayant décidé", Lang.FR, decision=True)[0] is K.HAVING_DECIDED  # preambular, whatever the type
+
+
+def test_having_decided_is_preambular():
+    """The one kind issue 14 added recites a decision taken before: it is not operative."""
+    assert not K.HAVING_DECIDED.operative and K.DECIDES.operative
 
 
 def test_latin_languages_fall_back_to_each_other():
@@ -102,6 +126,13 @@ def test_latin_languages_fall_back_to_each_other():
         ("القرار 169 (المراجَع في بوخارست، 2022)", DocType.RESOLUTION, "169", RevisionKind.REV, 2022, "bucharest"),
         ("RESOLUTION 28 (REV.WRC-15)", DocType.RESOLUTION, "28", RevisionKind.REV, 2015, ""),
         ("DRAFT NEW RESOLUTION [SEN-1]", DocType.RESOLUTION, "[SEN-1]", RevisionKind.NEW, None, None),
+        # compilations: conference prefixes, Council abbreviations
+        ("PP RESOLUTION 101 (Rev. Guadalajara, 2010)", DocType.RESOLUTION, "101", RevisionKind.REV, 2010, _GDL),
+        ("WTSA RESOLUTION 1 (Rev. Hammamet, 2016)", DocType.RESOLUTION, "1", RevisionKind.REV, 2016, "hammamet"),
+        ("WTDC Resolution 37 (Rev. Kigali, 2022)", DocType.RESOLUTION, "37", RevisionKind.REV, 2022, "kigali"),
+        ("D 495", DocType.DECISION, "495", RevisionKind.NEW, None, None),
+        ("R 800 (C-1977, dernière mod. C-1984)", DocType.RESOLUTION, "800", RevisionKind.MOD, 1984, ""),
+        ("Реш. 495", DocType.DECISION, "495", RevisionKind.NEW, None, None),
     ],
 )
 def test_heading_facts(line, doc_type, number, revision, year, key):
@@ -130,6 +161,12 @@ def test_glued_marker_takes_last_meeting():
         "全权代表大会第2号决议（2022年，布加勒斯特，修订版）（见[附件A](#)）做出决定",
         "第641号决定附件：2件",
         "in line with Resolution 146 (Rev. Bucharest, 2022)",
+        "其第1141号决议（2001年）",  # "its Resolution 1141": an item, not a heading
+        "并第1141号决议",
+        "d 495",  # the abbreviations are capitals with a number and nothing else
+        "D 495 of the Council",
+        "R800",
+        "Реш 495",
     ],
 )
 def test_not_a_heading(line):
@@ -208,7 +245,8 @@ def test_not_labels(line):
 
 def test_roman():
     """Roman numerals are recognised among letter keys."""
-    assert [k for k in ("i", "ii", "iv", "ix", "xii", "ei", "ci", "h") if lx.is_roman(k)] == ["i", "ii", "iv", "ix", "xii"]
+    keys = ("i", "ii", "iv", "ix", "xii", "ei", "ci", "h")
+    assert [k for k in keys if lx.is_roman(k)] == ["i", "ii", "iv", "ix", "xii"]
 
 
 @pytest.mark.parametrize(

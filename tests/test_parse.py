@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from resdiff._errors import InputError, ResdiffWarning
+from resdiff._langdetect import detect_lang
 from resdiff._model import DocType, Lang, ProposalSymbol, RevisionKind, Role, SectionKind
-from resdiff._parse import detect_lang, parse
+from resdiff._parse import parse
 
 SEEDS = Path(__file__).resolve().parent.parent / "corpus" / "seeds"
 K = SectionKind
@@ -265,7 +266,7 @@ def test_detect_lang_scripts():
 
 def test_detect_lang_reads_past_an_undecided_start():
     """The script sample settles a clear text; a mixed start makes the stop words of the whole sample count."""
-    from resdiff._parse import LANG_SAMPLE, SCRIPT_SAMPLE
+    from resdiff._langdetect import LANG_SAMPLE, SCRIPT_SAMPLE
 
     french = "considérant que les États Membres de la Conférence et des Secteurs pour le monde; " * 300
     english = "considering that the Member States of the Union and the Sectors; " * 300
@@ -327,7 +328,9 @@ def test_english_sample():
 def test_english_and_chinese_headings_agree():
     """RESOLUTION 68 (Rev. New Delhi, 2024) and 第68号决议（2024年，新德里，修订版） give the same facts."""
     en = _quiet(EN).heading
-    zh = _quiet("第68号决议（2024年，新德里，修订版）\n标题\n世界电信标准化全会（2024年，新德里），\n考虑到\na)\t文本；").heading
+    zh_text = "第68号决议（2024年，新德里，修订版）\n标题\n世界电信标准化全会（2024年，新德里），\n考虑到\na)\t文本；"
+    zh = _quiet(zh_text)
+    zh = zh.heading
     assert (en.doc_type, en.number, en.revision, en.meeting.year, en.meeting.place_key) == (
         zh.doc_type,
         zh.number,
@@ -451,7 +454,10 @@ AR = """القرار 169 (المراجَع في بوخارست، 2022)
             "bucharest",
             3,
             [K.CONSIDERING, K.NOTING, K.RESOLVES, K.INSTRUCTS],
-            ["sec_1__item_a", "sec_1__item_b", "sec_1__item_c", "sec_2__item_a", "sec_3__item_1", "sec_3__item_2", "sec_4__item_p1"],
+            [
+                *("sec_1__item_a", "sec_1__item_b", "sec_1__item_c", "sec_2__item_a"),
+                *("sec_3__item_1", "sec_3__item_2", "sec_4__item_p1"),
+            ],
             ["أ)", "ب)", "ج)", "أ)", "1", "2", ""],
         ),
     ],
@@ -490,7 +496,10 @@ def test_russian_decision_resolves_means_decides():
 
 def test_crlf_cr_bom_nbsp_and_ideographic_space():
     """CRLF, CR, a BOM, NBSP and U+3000 padding are kept in the text and left out of the spans."""
-    text = "\ufeff第2号决议（2022年，布加勒斯特，修订版）\r\n\u3000标题\r国际电联理事会，\r\n\u00a0考虑到\u3000\r\n\r\na)\t文本；\n"
+    text = (
+        "\ufeff第2号决议（2022年，布加勒斯特，修订版）\r\n\u3000标题\r国际电联理事会，\r\n\u00a0考虑到\u3000\r\n\r\n"
+        "a)\t文本；\n"
+    )
     doc = _quiet(text)
     assert doc.text == text
     _check_lossless(doc)
@@ -551,7 +560,7 @@ def test_empty_and_blank_documents():
 def test_non_str_raises_input_error():
     """Bytes are refused with InputError (decode first)."""
     with pytest.raises(InputError):
-        parse(b"considering")  # type: ignore[arg-type]
+        parse(b"considering")
 
 
 def test_large_document_parses_whole():
@@ -560,3 +569,191 @@ def test_large_document_parses_whole():
     copies = 2_000_000 // len(unit.encode())
     doc = _quiet(unit * copies)
     assert len(doc.blocks) == copies * len(_quiet(unit).blocks)
+
+
+# --------------------------------------------------------------------------- real-text facts (issue 14)
+
+
+def test_conference_prefixed_headings_and_acknowledging():
+    """'PP RESOLUTION 101 (…)' and 'WTSA RESOLUTION 1 (…)' are headings, and 'acknowledging' opens a section."""
+    doc = _quiet(
+        "PP RESOLUTION 101 (Rev. Guadalajara, 2010)\n"
+        "Internet Protocol-based networks\n"
+        "The Plenipotentiary Conference of the International Telecommunication Union (Guadalajara, 2010),\n"
+        "acknowledging\n"
+        "a)\tthat IP-based networks have evolved;\n"
+        "resolves\n"
+        "1\tto explore ways,\n"
+        "WTSA RESOLUTION 1 (Rev. Hammamet, 2016)\n"
+        "Rules of procedure\n"
+        "The World Telecommunication Standardization Assembly (Hammamet, 2016),\n"
+        "considering\n"
+        "a)\tthe text,\n"
+    )
+    _check_lossless(doc)
+    h = doc.heading
+    assert (h.number, h.revision, h.meeting.place_key) == ("101", RevisionKind.REV, "guadalajara")
+    headings = [b.text for b in doc.blocks if b.role is Role.HEADING]
+    assert headings == ["PP RESOLUTION 101 (Rev. Guadalajara, 2010)", "WTSA RESOLUTION 1 (Rev. Hammamet, 2016)"]
+    assert [(s.kind, s.keyword) for s in doc.sections] == [
+        (K.RECOGNIZING, "acknowledging"),
+        (K.RESOLVES, "resolves"),
+        (K.CONSIDERING, "considering"),
+    ]
+    assert doc.opening.body.startswith("The Plenipotentiary Conference")
+
+
+@pytest.mark.parametrize(
+    ("heading", "opening", "verb", "doc_type", "kind"),
+    [
+        ("D 495", "Le Conseil,", "décide", DocType.DECISION, K.DECIDES),
+        ("R 800 (C-1977, dernière mod. C-1984)", "Le Conseil,", "décide", DocType.RESOLUTION, K.RESOLVES),
+        ("Реш. 495", "Совет,", "решает,", DocType.DECISION, K.DECIDES),
+    ],
+)
+def test_council_abbreviated_headings_decide_the_verb(heading, opening, verb, doc_type, kind):
+    """Council compilations' 'D 495', 'R 800 (…)', 'Реш. 495' are headings, so 'décide'/'решает' read by the type."""
+    doc = _quiet(f"{heading}\nTitre du texte\n{opening}\n{verb}\n1\tque le texte;\n2\tque l'autre,")
+    _check_lossless(doc)
+    assert doc.blocks[0].role is Role.HEADING and doc.heading.doc_type is doc_type
+    assert [s.kind for s in doc.sections] == [kind]
+    assert doc.opening is not None and doc.warnings == ()
+
+
+def test_a_missed_council_heading_would_read_decide_as_resolves():
+    """The check above can fail: the same decision under an unrecognised heading reads 'décide' as RESOLVES."""
+    doc = _quiet("Décis. 495\nTitre du texte\nLe Conseil,\ndécide\n1\tque le texte;")
+    assert doc.heading is None and [s.kind for s in doc.sections] == [K.RESOLVES]
+
+
+def test_french_participle_keywords_open_sections():
+    """'compte tenu', 'ayant pris note avec satisfaction', 'ayant examiné', 'ayant à l'esprit', 'ayant décidé':
+    each opens a section of its kind."""
+    doc = _quiet(
+        "RÉSOLUTION 70 (Rév. Dubaï, 2018)\n"
+        "Intégration du principe de l'égalité\n"
+        "La Conférence de plénipotentiaires de l'Union internationale des télécommunications (Dubaï, 2018),\n"
+        "ayant examiné\n"
+        "le rapport du Secrétaire général,\n"
+        "compte tenu\n"
+        "a)\tde la Résolution 1327;\n"
+        "b)\tdes travaux,\n"
+        "ayant pris note avec satisfaction\n"
+        "des progrès accomplis,\n"
+        "ayant à l'esprit\n"
+        "que l'égalité est un objectif,\n"
+        "ayant décidé\n"
+        "de poursuivre,\n"
+        "décide\n"
+        "1\tde continuer;\n"
+    )
+    _check_lossless(doc)
+    assert doc.lang is Lang.FR
+    assert [s.kind for s in doc.sections] == [
+        K.CONSIDERING,
+        K.TAKING_INTO_ACCOUNT,
+        K.NOTING_WITH_SATISFACTION,
+        K.BEARING_IN_MIND,
+        K.HAVING_DECIDED,
+        K.RESOLVES,
+    ]
+    assert all(s.items for s in doc.sections) and doc.warnings == ()
+
+
+def test_chinese_item_naming_a_resolution_is_not_a_heading():
+    """An item '其第1141号决议……' stays an item of 考虑到, which stays a section (no short-prefix heading)."""
+    doc = _quiet(
+        "第2号决议（2022年，布加勒斯特，修订版）\n"
+        "标题\n"
+        "国际电信联盟全权代表大会（2022年，布加勒斯特），\n"
+        "考虑到\n"
+        "其第1141号决议（2001年）\n"
+        "做出决议\n"
+        "1\t继续开展工作。"
+    )
+    _check_lossless(doc)
+    assert [b.role for b in doc.blocks].count(Role.HEADING) == 1
+    assert [s.kind for s in doc.sections] == [K.CONSIDERING, K.RESOLVES]
+    item = doc.blocks[doc.sections[0].items[0]]
+    assert (item.text, item.role) == ("其第1141号决议（2001年）", Role.ITEM)
+
+
+def test_chinese_heading_with_a_body_prefix_is_still_a_heading():
+    """'理事会第1379号决议（…）' keeps its heading: the prefix names a body."""
+    doc = _quiet("理事会第1379号决议（2023年，修订版）\n标题\n国际电联理事会，\n考虑到\na)\t文本；")
+    assert doc.heading is not None and doc.heading.number == "1379"
+
+
+PDF_PAGE = """RESOLUTION 5 (Rev. Dubai, 2018)
+Title
+The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),
+resolves
+1\tto do one thing;
+2\tto do another¹;
+____________________
+1 These include the least developed countries.
+2 Second note.
+www.itu.int/md/S18-PP-C-0035/en
+P:\\ENG\\SG\\CONF-SG\\PP18\\000\\035E.DOCX
+3\tto do a third thing.
+"""
+
+
+def test_footnote_rule_makes_the_numbered_lines_after_it_footnotes():
+    """A rule then '1 These include…' gives footnotes, not items with a duplicate id; footers are paragraphs."""
+    doc = _quiet(PDF_PAGE)
+    _check_lossless(doc)
+    by_role = {r: [b.text for b in doc.blocks if b.role is r] for r in (Role.ITEM, Role.FOOTNOTE, Role.PARAGRAPH)}
+    assert [doc.blocks[i].id for i in doc.sections[0].items] == ["sec_1__item_1", "sec_1__item_2", "sec_1__item_3"]
+    assert by_role[Role.FOOTNOTE] == ["1 These include the least developed countries.", "2 Second note."]
+    assert [(f.mark, doc.blocks[f.block].label, doc.blocks[f.block].section) for f in doc.footnotes] == [
+        ("1", "1", 0),
+        ("2", "2", 0),
+    ]
+    fn = doc.blocks[doc.footnotes[0].block]
+    assert doc.text[fn.body.start : fn.body.end] == "These include the least developed countries."
+    assert by_role[Role.PARAGRAPH] == [
+        "____________________",
+        "www.itu.int/md/S18-PP-C-0035/en",
+        "P:\\ENG\\SG\\CONF-SG\\PP18\\000\\035E.DOCX",
+    ]
+    assert doc.warnings == ()
+
+
+def test_footnotes_end_where_the_items_continue():
+    """Without a footer between them, the next page's '2' that continues the items is an item again."""
+    doc = _quiet("resolves\n1\tto act¹;\n____________\n1 These include LDCs.\n2\tto report;\n3\tto review.")
+    assert [doc.blocks[i].label for i in doc.sections[0].items] == ["1", "2", "3"]
+    assert [doc.blocks[f.block].text for f in doc.footnotes] == ["1 These include LDCs."]
+
+
+def test_a_rule_without_numbered_lines_is_read_as_before():
+    """A rule followed by other text is an ordinary line (the Council report's 'References' rule)."""
+    doc = _quiet("resolves\n1\tto act;\n__________\n2\tto report.")
+    assert [doc.blocks[i].text for i in doc.sections[0].items] == ["1\tto act;", "__________", "2\tto report."]
+    assert doc.footnotes == ()
+
+
+def test_page_footers_keep_out_of_the_front_matter_and_sections():
+    """A footer after the heading is no title; one between items neither ends the section nor becomes an item."""
+    doc = _quiet(
+        "RESOLUTION 5 (Rev. Dubai, 2018)\n"
+        "https://www.itu.int/en/council\n"
+        "Title of the resolution\n"
+        "The Plenipotentiary Conference (Dubai, 2018),\n"
+        "considering\n"
+        "a)\tone;\n"
+        "C:\\Users\\someone\\My Documents\\DOCUMENT.DOCX\n"
+        "b)\ttwo,\n"
+    )
+    _check_lossless(doc)
+    assert doc.blocks[doc.title].text == "Title of the resolution"
+    assert [doc.blocks[i].label for i in doc.sections[0].items] == ["a)", "b)"]
+    assert [b.role for b in doc.blocks].count(Role.PARAGRAPH) == 2
+
+
+def test_keyword_line_before_a_footnote_area_is_still_a_section():
+    """The section look-ahead looks through a footnote rule and page footers to the next page's items."""
+    doc = _quiet("considering\na)\tone,\nresolves\n____________\n¹ A note.\nwww.itu.int/x\n1\tto act.")
+    assert [s.kind for s in doc.sections] == [K.CONSIDERING, K.RESOLVES]
+    assert [doc.blocks[i].text for i in doc.sections[1].items] == ["1\tto act."]

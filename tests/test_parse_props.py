@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import importlib
 import warnings
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from resdiff import _lines
 from resdiff._compare import compare
 from resdiff._errors import ResdiffWarning
 from resdiff._model import Role, SectionKind
-from resdiff._parse import _parse_quietly, parse
-
+from resdiff._parse import parse, parse_quietly
 from strategies import revision_pairs
-
-P = importlib.import_module("resdiff._parse")  # the module; `resdiff._parse` the attribute is the function
 
 _WS = "\ufeff"
 
@@ -29,7 +26,7 @@ def _parse(text: str, **kw):
 def _assert_invariants(doc) -> None:
     text = doc.text
     prev = 0
-    for i, block in enumerate(doc.blocks):
+    for block in doc.blocks:
         s, e = block.span.start, block.span.end
         assert prev <= s < e <= len(text)
         assert block.text == text[s:e]
@@ -53,9 +50,15 @@ def _assert_invariants(doc) -> None:
 
 
 _ALPHABET = st.sampled_from(
-    list("ab c1)\t\n\r -–·;；，,。.:：()（）[]¹") + ["\r\n", "\u3000", "\u00a0", "\ufeff", "考虑到", "做出决议", "责成", "附件",
-                                                 "第68号决议（2024年，新德里，修订版）", "MOD", "ECP/38A23/1", "理由：", "[1: 1 \t",
-                                                 "considering", "RESOLUTION 5", "- a) ", "ei)", "أ)", "с)", "وإذ يلاحظ"]
+    [
+        *"ab c1)\t\n\r -–·;；，,。.:：()（）[]¹",
+        *("\r\n", "\u3000", "\u00a0", "\ufeff", "考虑到", "做出决议", "责成", "附件"),
+        *("第68号决议（2024年，新德里，修订版）", "MOD", "ECP/38A23/1", "理由：", "[1: 1 \t", "considering"),
+        *("RESOLUTION 5", "- a) ", "ei)", "أ)", "с)", "وإذ يلاحظ"),
+        # what real texts and PDF conversions add (issue 14)
+        *("____________", "1 These", "2\t", "www.itu.int/x", "A.DOCX", "D 495", "Реш. 495", "PP RESOLUTION 1"),
+        *("compte tenu", "其第1141号决议"),
+    ]
 )
 
 
@@ -78,7 +81,10 @@ _EN_KW = [
     ("recognizing further", SectionKind.RECOGNIZING_FURTHER),
     ("noting", SectionKind.NOTING),
     ("resolves", SectionKind.RESOLVES),
-    ("resolves to instruct the Director of the Telecommunication Standardization Bureau", SectionKind.RESOLVES_TO_INSTRUCT),
+    (
+        "resolves to instruct the Director of the Telecommunication Standardization Bureau",
+        SectionKind.RESOLVES_TO_INSTRUCT,
+    ),
     ("instructs the Secretary-General", SectionKind.INSTRUCTS),
     ("invites Member States", SectionKind.INVITES),
     ("further invites", SectionKind.FURTHER_INVITES),
@@ -92,7 +98,9 @@ _ZH_KW = [
     ("责成秘书长", SectionKind.INSTRUCTS),
     ("进一步责成国际电联理事会", SectionKind.FURTHER_INSTRUCTS),
 ]
-_WORDS = st.lists(st.sampled_from(["the", "text", "of", "ITU", "2024", "国际电联", "报告", "成员国", "WTPF"]), min_size=1, max_size=8)
+_WORDS = st.lists(
+    st.sampled_from(["the", "text", "of", "ITU", "2024", "国际电联", "报告", "成员国", "WTPF"]), min_size=1, max_size=8
+)
 
 
 @st.composite
@@ -107,7 +115,8 @@ def _resolution(draw):
     lines.append("业界的作用" if zh else "Evolving role of industry")
     if draw(st.booleans()):
         lines.append("（2008年，约翰内斯堡；2024年，新德里）" if zh else "(Johannesburg, 2008; New Delhi, 2024)")
-    lines.append("世界电信标准化全会（2024年，新德里），" if zh else "The World Telecommunication Standardization Assembly (New Delhi, 2024),")
+    opening_en = "The World Telecommunication Standardization Assembly (New Delhi, 2024),"
+    lines.append("世界电信标准化全会（2024年，新德里），" if zh else opening_en)
     expected = []
     n_sections = draw(st.integers(1, 5))
     for _ in range(n_sections):
@@ -162,8 +171,8 @@ def test_a_shared_line_memo_changes_no_parse(first, second, lang):
     """compare() parses both versions with one memo of line classifications: the second
     parse must come out exactly as it does alone, whatever lines the first one left there."""
     memo: dict = {}
-    _parse_quietly(first, lang, "old", memo)
-    assert _parse_quietly(second, lang, "new", memo) == _parse(second, lang=lang, source="new")
+    parse_quietly(first, lang, "old", memo)
+    assert parse_quietly(second, lang, "new", memo) == _parse(second, lang=lang, source="new")
 
 
 @given(revision_pairs("zh") | revision_pairs("en"))
@@ -171,15 +180,15 @@ def test_a_shared_line_memo_on_revised_resolutions(pair):
     """The same on generated resolution pairs, whose versions share most of their lines."""
     old, new = (doc.text for doc in pair)
     memo: dict = {}
-    assert _parse_quietly(old, None, "", memo) == _parse(old)
-    assert _parse_quietly(new, None, "", memo) == _parse(new)
+    assert parse_quietly(old, None, "", memo) == _parse(old)
+    assert parse_quietly(new, None, "", memo) == _parse(new)
 
 
 def test_each_distinct_line_is_classified_once_per_comparison(monkeypatch):
     """The point of the memo: lines repeated in a version or shared by both are read once."""
     seen: list[str] = []
-    real = P._classify
-    monkeypatch.setattr(P, "_classify", lambda text, *args: (seen.append(text), real(text, *args))[1])
+    real = _lines.classify
+    monkeypatch.setattr(_lines, "classify", lambda text, *args: (seen.append(text), real(text, *args))[1])
     old = "考虑到\na)\t甲；\nb)\t乙；\n做出决议\n1\t丙；\n考虑到\na)\t甲；"
     new = "考虑到\na)\t甲；\nb)\t丁；\n做出决议\n1\t丙；"
     compare(old, new, lang="zh")
@@ -191,6 +200,7 @@ def test_a_shared_line_memo_keeps_glued_footnotes_apart():
     alone, glued = "[1: 1 \ta] b", "目标； [1: 1 \ta] b [2: 2 \tc]"
     for first, second in ((alone, glued), (glued, alone)):
         memo: dict = {}
-        _parse_quietly(first, "zh", "", memo)
-        assert _parse_quietly(second, "zh", "", memo) == _parse(second, lang="zh")
-    assert [b.role for b in _parse(glued + "\n" + alone).blocks] == [Role.PARAGRAPH, Role.FOOTNOTE, Role.FOOTNOTE, Role.PARAGRAPH]
+        parse_quietly(first, "zh", "", memo)
+        assert parse_quietly(second, "zh", "", memo) == _parse(second, lang="zh")
+    roles = [b.role for b in _parse(glued + "\n" + alone).blocks]
+    assert roles == [Role.PARAGRAPH, Role.FOOTNOTE, Role.FOOTNOTE, Role.PARAGRAPH]

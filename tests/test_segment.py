@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import unicodedata
+from pathlib import Path
 
+import pytest
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
+import resdiff
+from resdiff import _segment as segment
 from resdiff._normalize import fold, nfkc
 from resdiff._segment import tokenize
 from strategies import unicode_text
@@ -64,7 +70,9 @@ def test_tokens_cover_the_text_exactly(text: str) -> None:
 
 
 _WIDE_AND_MARKS = st.lists(
-    st.sampled_from(["Ａ", "ｅ", "，", "（", "１", "\u3000", "\u0301", "\u0308", "\u3099", "カ", "ｶ", "第", "a", " ", "…", "ﬁ"]),
+    st.sampled_from(
+        ["Ａ", "ｅ", "，", "（", "１", "\u3000", "\u0301", "\u0308", "\u3099", "カ", "ｶ", "第", "a", " ", "…", "ﬁ"]
+    ),
     max_size=20,
 ).map("".join)
 
@@ -97,3 +105,47 @@ def test_fold_fast_paths_on_every_bmp_character() -> None:
             continue
         for text in (chr(code), chr(code) + " ", " " + chr(code) + "x"):
             assert raw(text) == regex.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)), hex(code)
+
+
+def test_missing_segmenters_raise_dependency_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With neither rjieba nor jieba importable, Chinese text raises DependencyError saying what to install."""
+    segment.han_cutter.cache_clear()
+    try:
+        monkeypatch.setitem(sys.modules, "rjieba", None)  # `import rjieba` now raises ImportError
+        monkeypatch.setitem(sys.modules, "jieba", None)
+        with pytest.raises(resdiff.DependencyError, match=r"pip install rjieba") as caught:
+            tokenize("国际电联")
+        assert isinstance(caught.value, ImportError) and isinstance(caught.value, resdiff.ResdiffError)
+        assert "\n" not in str(caught.value)
+        assert [t.text for t in tokenize("ITU-T 2024")] == ["ITU-T", " ", "2024"]  # no Han: no segmenter needed
+    finally:
+        segment.han_cutter.cache_clear()
+
+
+def test_jieba_alone_is_enough(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without rjieba, jieba cuts: the DependencyError above needs both to be missing."""
+    segment.han_cutter.cache_clear()
+    try:
+        monkeypatch.setitem(sys.modules, "rjieba", None)
+        assert texts("世界电信标准化全会在新德里") == ["世界电信标准化全会", "在", "新德里"]
+    finally:
+        segment.han_cutter.cache_clear()
+
+
+def test_the_cli_reports_a_missing_segmenter_in_one_line() -> None:
+    """In a process without either segmenter, `resdiff diff` on Chinese exits 2 with one line on stderr."""
+    code = (
+        "import sys\n"
+        "sys.modules['rjieba'] = None\n"
+        "sys.modules['jieba'] = None\n"
+        "from resdiff._cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    root = Path(__file__).resolve().parents[1] / "corpus" / "res68-zh"
+    proc = subprocess.run(
+        [sys.executable, "-c", code, "diff", str(root / "old.txt"), str(root / "new.txt")],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.count("\n") == 1 and "pip install rjieba" in proc.stderr

@@ -50,7 +50,8 @@ def word_soup() -> list[str]:
     rnd = random.Random(20240)
     soup = []
     for _ in range(3000):
-        glued = "".join(rnd.choice(terms) if rnd.random() < 0.1 else rnd.choice(words) for _ in range(rnd.randint(1, 25)))
+        n = rnd.randint(1, 25)
+        glued = "".join(rnd.choice(terms) if rnd.random() < 0.1 else rnd.choice(words) for _ in range(n))
         soup.extend(_HAN_RUN.findall(glued))
     return soup
 

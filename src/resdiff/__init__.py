@@ -21,7 +21,6 @@ from resdiff._errors import (
     DocxError,
     InputError,
     OutputError,
-    ParseError,
     ResdiffError,
     ResdiffWarning,
 )
@@ -29,6 +28,7 @@ from resdiff._gc import paused_gc
 from resdiff._io.document import read_document
 from resdiff._io.output import write_output
 from resdiff._io.text import TextInput, decode_bytes, read_text
+from resdiff._langdetect import detect_lang
 from resdiff._model import (
     Block,
     ChangeOp,
@@ -53,7 +53,7 @@ from resdiff._model import (
     Span,
     Symbol,
 )
-from resdiff._parse import detect_lang, parse
+from resdiff._parse import parse
 from resdiff._render import FORMATS, RenderOptions, render
 from resdiff._segment import Token, tokenize
 from resdiff._split import Part, split_text, statement_count
@@ -165,7 +165,6 @@ __all__ = [
     "Opening",
     "OutputError",
     "PairResult",
-    "ParseError",
     "Part",
     "PdfText",
     "Piece",

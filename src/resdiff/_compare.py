@@ -22,6 +22,7 @@ import regex
 from resdiff._align import Pair, align_keyed
 from resdiff._errors import InputError, ResdiffWarning
 from resdiff._inline import diff_text
+from resdiff._lines import LineMemo
 from resdiff._model import (
     ChangeOp,
     ClauseChange,
@@ -33,7 +34,7 @@ from resdiff._model import (
     Symbol,
 )
 from resdiff._normalize import fold
-from resdiff._parse import _LineMemo, _parse_quietly
+from resdiff._parse import parse_quietly
 
 __all__ = ["compare", "editorial_key"]
 
@@ -45,7 +46,7 @@ def compare(old: Document | str, new: Document | str, *, lang: Lang | str | None
     >>> [c.op.value for c in cmp.changes], cmp.symbol.value
     (['NOC', 'MOD'], 'MOD')
     """
-    memo: _LineMemo = {}  # the lines both versions share are classified once
+    memo: LineMemo = {}  # the lines both versions share are classified once
     old_doc = _as_document(old, lang, "old", memo)
     new_doc = _as_document(new, lang, "new", memo)
     pairs, old_keys, new_keys = align_keyed(old_doc, new_doc)
@@ -86,11 +87,11 @@ def editorial_key(key: str) -> str:
     return key.translate(_CONTENT_DROP)
 
 
-def _as_document(value: Document | str, lang: Lang | str | None, side: str, memo: _LineMemo) -> Document:
+def _as_document(value: Document | str, lang: Lang | str | None, side: str, memo: LineMemo) -> Document:
     if isinstance(value, Document):
         return value
     if isinstance(value, str):
-        doc = _parse_quietly(value, lang, side, memo)
+        doc = parse_quietly(value, lang, side, memo)
         for message in doc.warnings:  # issued here as parse() would: from the caller's frame
             warnings.warn(message, ResdiffWarning, stacklevel=3)
         return doc

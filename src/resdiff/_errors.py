@@ -8,9 +8,11 @@ also from the builtin that fits, so callers may catch either::
     │   ├── DecodeError (UnicodeError)   bytes that do not decode under the encoding
     │   ├── BinaryInputError             a PDF, ZIP, image… passed where text belongs
     │   └── DocxError                    a .docx that is not one, or is hostile
-    ├── ParseError (ValueError)          text that cannot be read as asked (e.g. a bad label)
     ├── OutputError (OSError)            an output that cannot be written
-    └── DependencyError (ImportError)    an optional backend that is missing
+    └── DependencyError (ImportError)    a needed backend that is missing (no Chinese segmenter)
+
+There is no parse error: :func:`resdiff.parse` never raises on a ``str``; what
+it cannot structure becomes paragraphs, with a warning.
 
 Warnings (a fallback to paragraph mode, a guessed encoding, an unknown section
 keyword) are :class:`ResdiffWarning` instances: they go through :mod:`warnings`
@@ -29,7 +31,6 @@ __all__ = [
     "DocxError",
     "InputError",
     "OutputError",
-    "ParseError",
     "ResdiffError",
     "ResdiffWarning",
     "warning_texts",
@@ -54,10 +55,6 @@ class BinaryInputError(InputError):
 
 class DocxError(InputError):
     """A .docx file that is not a Word document, is corrupt, or carries a hostile payload."""
-
-
-class ParseError(ResdiffError, ValueError):
-    """Text that cannot be parsed as asked."""
 
 
 class OutputError(ResdiffError, OSError):

@@ -29,8 +29,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from resdiff._fastinit import fast_init
 from resdiff._lexicon import PLACES
-from resdiff._model import _fast_init
 from resdiff._normalize import MATCH_TABLE, nfkc, strip_accents
 
 __all__ = ["Fact", "FactKind", "extract_facts"]
@@ -48,7 +48,7 @@ class FactKind(str, enum.Enum):
     NUMBER = "number"  # any other number written in digits: "193", "2.5"
 
 
-@_fast_init
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Fact:
     """One fact; two facts are the same when kind and value are (whatever the language)."""

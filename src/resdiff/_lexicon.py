@@ -14,10 +14,12 @@ missed keyword costs more than an unused one.
 
 from __future__ import annotations
 
+import enum
 import functools
 import re
 from dataclasses import dataclass
 
+from resdiff._fastinit import fast_init
 from resdiff._model import (
     DocType,
     Lang,
@@ -26,7 +28,6 @@ from resdiff._model import (
     ProposalSymbol,
     RevisionKind,
     SectionKind,
-    _fast_init,
 )
 from resdiff._normalize import MATCH_TABLE, fold_with_offsets, strip_accents
 
@@ -36,6 +37,7 @@ __all__ = [
     "KEYWORD_STARTS",
     "KeywordMatch",
     "Label",
+    "LabelKind",
     "PLACES",
     "PROPOSAL_RE",
     "is_roman",
@@ -66,6 +68,7 @@ _EN_FURTHER = {
     "resolves": (K.RESOLVES, K.FURTHER_RESOLVES),
     "instructs": (K.INSTRUCTS, K.FURTHER_INSTRUCTS),
     "invites": (K.INVITES, K.FURTHER_INVITES),
+    "acknowledging": (K.RECOGNIZING, K.RECOGNIZING_FURTHER),  # FR "reconnaissant" serves both
 }
 
 _KEYWORDS: dict[Lang, list[tuple[str, SectionKind]]] = {
@@ -82,6 +85,8 @@ _KEYWORDS: dict[Lang, list[tuple[str, SectionKind]]] = {
         ("having regard", K.HAVING_REGARD),
         ("convinced", K.CONVINCED),
         ("observing", K.OBSERVING),
+        ("having (?:considered|examined)", K.CONSIDERING),  # FR "ayant examiné"
+        ("having decided", K.HAVING_DECIDED),
         ("encourages", K.ENCOURAGES),
         ("requests", K.REQUESTS),
         ("calls upon", K.CALLS_UPON),
@@ -129,14 +134,22 @@ _KEYWORDS: dict[Lang, list[tuple[str, SectionKind]]] = {
         ("reconnaissant en outre", K.RECOGNIZING_FURTHER),
         ("reconnaissant", K.RECOGNIZING),
         ("notant avec satisfaction", K.NOTING_WITH_SATISFACTION),
+        ("ayant pris note avec satisfaction", K.NOTING_WITH_SATISFACTION),
         ("notant en outre", K.NOTING_FURTHER),
         ("notant", K.NOTING),
         ("prenant note", K.NOTING),
-        ("ayant à l'esprit", K.BEARING_IN_MIND),
-        ("gardant à l'esprit", K.BEARING_IN_MIND),
+        ("ayant pris note", K.NOTING),
+        ("ayant pris connaissance", K.NOTING),
+        ("ayant noté", K.NOTING),
+        ("ayant (?:présent )?à l'esprit", K.BEARING_IN_MIND),
+        ("gardant (?:présent )?à l'esprit", K.BEARING_IN_MIND),
+        ("ayant examiné", K.CONSIDERING),  # EN "having considered"
+        ("ayant considéré", K.CONSIDERING),
+        ("ayant décidé", K.HAVING_DECIDED),
         ("consciente?", K.AWARE),
         ("soulignant", K.EMPHASIZING),
         ("tenant compte", K.TAKING_INTO_ACCOUNT),
+        ("compte tenu", K.TAKING_INTO_ACCOUNT),
         ("vu", K.HAVING_REGARD),
         ("convaincue?", K.CONVINCED),
         ("rappelant en outre", K.RECALLING_FURTHER),
@@ -302,7 +315,6 @@ KEYWORD_STARTS: dict[Lang, frozenset[str]] = {
 }
 
 
-@_fast_init
 @dataclass(frozen=True, slots=True)
 class KeywordMatch:
     """A section keyword found at the start of a line: offsets are into the line."""
@@ -530,7 +542,13 @@ _ZH_TYPES["意见"] = DocType.OPINION
 
 _NUM = r"(?P<num>\[[^\]\n]{1,24}\]|[A-Z]{0,4}-?\d{1,4}[A-Za-z]{0,4}(?:/\d{1,4})?)"
 _MARKER = r"(?:\s*(?P<marker>[(（][^()（）\n]{0,120}[)）]))?"
+#: Conference prefixes of headings in compilations: "PP RESOLUTION 101 (…)", "WTSA RESOLUTION 1 (…)"
+#: (EN; FR/ES AMNT, CMDT, CMR, AR).
+_CONFERENCES = ("pp", "wtsa", "wtdc", "wrc", "ra", "wtpf", "amnt", "cmdt", "cmr", "ar")
 _HEADING_LATIN = re.compile(
+    # (a look-ahead on the acronyms' first two letters lets most lines skip the alternatives)
+    r"(?:(?=[" + "".join(sorted({c[0] for c in _CONFERENCES})) + "][" + "".join(sorted({c[1] for c in _CONFERENCES}))
+    + r"])(?:" + "|".join(_CONFERENCES) + r")\s+)?"
     r"(?:(?:draft\s+)?(?:new\s+)?|projet\s+de\s+(?:nouvelle\s+)?|proyecto\s+de\s+(?:nueva\s+)?"
     r"|проект\s+(?:новой\s+)?|مشروع\s+)?(?:council\s+|conseil\s+|consejo\s+)?"
     r"(?P<type>resolution|r[ée]solution|resoluci[óo]n|decision|d[ée]cision|decisi[óo]n|acuerdo"
@@ -539,17 +557,25 @@ _HEADING_LATIN = re.compile(
     r"\s+" + _NUM + _MARKER + r"\s*",
     re.IGNORECASE,
 )
+# Before 第 a heading may name its body ("理事会第1379号决议"), and nothing else:
+# an item "其第1141号决议……" ("its Resolution 1141…") is not a heading.
 _HEADING_ZH = re.compile(
-    r"(?P<pre>[^\s第（(]{0,12}?)第\s*(?P<num>[^号\s（(]{1,24}?)\s*号\s*(?P<type>新?决议(?:草案)?|决定|建议|意见)"
+    r"(?P<pre>(?:[^\s第（(]{0,11}会|[A-Z][A-Z0-9-]{0,10}\s?)?)第\s*(?P<num>[^号\s（(]{1,24}?)\s*号\s*(?P<type>新?决议(?:草案)?|决定|建议|意见)"
     + _MARKER
     + r"\s*"
 )
+
+#: Council compilations abbreviate headings: "D 495", "R 800 (C-1977, dernière mod. C-1984)",
+#: "Реш. 495" (case-sensitive: a capital D or R, then a space and digits only).
+_HEADING_ABBR = re.compile(r"(?:(?P<letter>[DR])[ \u00a0]+|(?P<ru>Реш)\.\s*)(?P<num>\d{1,4})" + _MARKER + r"\s*")
+_ABBR_TYPES = {"D": DocType.DECISION, "R": DocType.RESOLUTION, "Реш": DocType.DECISION}
 
 #: What a _HEADING_LATIN match can start with (it is case-insensitive, so compared
 #: lower-cased): the first letters of its optional prefixes and of the type words.
 _HEADING_LATIN_FIRST = frozenset(
     w[0]
     for w in (
+        *_CONFERENCES,
         *("draft", "new", "projet", "proyecto", "проект", "مشروع", "council", "conseil", "consejo"),
         *("resolution", "decision", "acuerdo", "opinion", "avis", "резолюция", "решение", "рекомендация", "мнение"),
         *("القرار", "قرار", "المقرر", "مقرر", "التوصية", "توصية", "الرأي"),
@@ -557,7 +583,6 @@ _HEADING_LATIN_FIRST = frozenset(
 )
 
 
-@_fast_init
 @dataclass(frozen=True, slots=True)
 class HeadingMatch:
     """A heading line recognised: facts plus the marker's offsets in the line."""
@@ -584,8 +609,10 @@ def match_heading(line: str) -> HeadingMatch | None:
     if m:
         word = m.group("type")
         dt = _ZH_TYPES["决议" if "决议" in word else word]
+    elif (first := line[0]) in "DRР" and (m := _HEADING_ABBR.fullmatch(line)):
+        dt = _ABBR_TYPES[m.group("letter") or m.group("ru")]
     else:
-        m = _HEADING_LATIN.fullmatch(line) if line[0].lower() in _HEADING_LATIN_FIRST else None
+        m = _HEADING_LATIN.fullmatch(line) if first.lower() in _HEADING_LATIN_FIRST else None
         if not m:
             return None
         dt = _DOC_TYPES.get(strip_accents(m.group("type").lower()), DocType.RESOLUTION)
@@ -629,20 +656,36 @@ _LABEL_FIRST = frozenset(
 )
 
 
-@_fast_init
+class LabelKind(str, enum.Enum):
+    """The kind of an item label; the parser adds ROMAN and NONE from context."""
+
+    LETTER = "letter"  # "a)", "(b)", "bbis)", "с)" (Cyrillic), "أ)" (Arabic), bare "a"
+    ROMAN = "roman"  # "i)", "iv)" when they do not continue the letters (see the parser)
+    NUMBER = "number"  # "1", "1.", "(2)", "5bis"
+    DECIMAL = "decimal"  # "3.1", "3.1.2"
+    BULLET = "bullet"  # "–", "•", "*", …
+    NONE = "none"  # an unlabelled item
+
+
+# Label kinds as module constants: a member looked up on its enum class costs
+# several times a module global, and match_label runs once per distinct line.
+_LETTER, _NUMBER, _DECIMAL, _BULLET = LabelKind.LETTER, LabelKind.NUMBER, LabelKind.DECIMAL, LabelKind.BULLET
+
+
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Label:
     """An item label at the start of a line; offsets are into that line.
 
-    ``kind``: ``letter``, ``number``, ``decimal`` or ``bullet`` (roman numerals
-    are letters here; the parser tells them apart by context). ``key`` is the
+    ``kind``: LETTER, NUMBER, DECIMAL or BULLET (roman numerals are letters
+    here; the parser tells them apart by context). ``key`` is the
     label without punctuation, Cyrillic look-alikes and Arabic letters folded
     to Latin (``"с)"`` -> ``"c"``, ``"ب)"`` -> ``"b"``, ``"3.1.2"`` -> ``"3-1-2"``).
     """
 
     text: str  # as written, without a markdown bullet before it
     key: str
-    kind: str
+    kind: LabelKind
     start: int  # where `text` starts
     body: int  # where the body starts
 
@@ -653,7 +696,7 @@ def match_label(line: str, start: int = 0, end: int | None = None) -> Label | No
     Offsets are into ``line``; the text after ``end`` is not looked at.
 
     >>> lab = match_label("- a) 联合国大会")
-    >>> lab.text, lab.key, lab.kind, "- a) 联合国大会"[lab.body:]
+    >>> lab.text, lab.key, lab.kind.value, "- a) 联合国大会"[lab.body:]
     ('a)', 'a', 'letter', '联合国大会')
     """
     if end is None:
@@ -668,22 +711,22 @@ def match_label(line: str, start: int = 0, end: int | None = None) -> Label | No
             text, first = paren, m.start("paren")
             key = paren.strip("()").replace("ـ", "")
             if key[0].isdigit():
-                kind = "number"
+                kind = _NUMBER
             else:
-                kind = "letter"
+                kind = _LETTER
                 key = _letter_key(key)
         elif num:
             text, first = num, m.start("num")
             core = num.rstrip(".")
-            kind = "decimal" if "." in core else "number"
+            kind = _DECIMAL if "." in core else _NUMBER
             key = core.replace(".", "-")
         else:
             text, first = letter, m.start("letter")
-            kind, key = "letter", letter
+            kind, key = _LETTER, letter
         return Label(text, key.lower(), kind, first, m.end())
     m = _BULLET_RE.match(line, start, end)
     if m:
-        return Label(m.group("bullet"), "", "bullet", m.start(), m.end())
+        return Label(m.group("bullet"), "", _BULLET, m.start(), m.end())
     return None
 
 

@@ -10,16 +10,19 @@ everything between blocks is white space.
 Block ids are stable anchors built from the structure (``heading``, ``title``,
 ``sec_3``, ``sec_3__item_c``, ``sec_3__item_c__item_2``, ``fn_1``,
 ``para_12``); JSON and HTML use them.
+
+The four classes a large comparison builds by the ten thousand (Span, Block,
+Segment, ClauseChange) take :func:`resdiff._fastinit.fast_init`'s faster
+initialiser; the rest are built a few times per document and keep the one
+``@dataclass`` wrote.
 """
 
 from __future__ import annotations
 
 import enum
-from dataclasses import MISSING, dataclass, field, fields
-from typing import TYPE_CHECKING, TypeVar
+from dataclasses import dataclass, field
 
-if TYPE_CHECKING:
-    from resdiff._render import RenderOptions
+from resdiff._fastinit import fast_init
 
 __all__ = [
     "Block",
@@ -45,33 +48,6 @@ __all__ = [
     "Span",
     "Symbol",
 ]
-
-
-_T = TypeVar("_T")
-
-
-def _fast_init(cls: type[_T]) -> type[_T]:
-    """Give a frozen slotted dataclass an ``__init__`` that fills its slots through their descriptors.
-
-    The initialiser ``dataclass(frozen=True)`` writes calls ``object.__setattr__``
-    once per field; calling each slot's descriptor does the same assignment in
-    about half the time, which counts for the tens of thousands of blocks,
-    spans, segments and changes of a large comparison. Same signature, same
-    defaults, still frozen (``tests/test_model.py`` checks every class).
-    """
-    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
-    defaults = {f.name: f.default for f in fields(cls) if f.default is not MISSING}  # type: ignore[arg-type]
-    assert all(f.default_factory is MISSING for f in fields(cls))  # type: ignore[arg-type]
-    namespace: dict[str, object] = {f"_set_{n}": cls.__dict__[n].__set__ for n in names}
-    namespace.update({f"_default_{n}": value for n, value in defaults.items()})
-    params = "".join(f", {n}=_default_{n}" if n in defaults else f", {n}" for n in names)
-    body = "".join(f"\n    _set_{n}(self, {n})" for n in names)
-    exec(f"def __init__(self{params}) -> None:{body}", namespace)  # noqa: S102 - as dataclasses itself does
-    init = namespace["__init__"]
-    init.__qualname__ = f"{cls.__qualname__}.__init__"  # type: ignore[attr-defined]
-    init.__annotations__ = dict(cls.__init__.__annotations__)  # type: ignore[attr-defined, misc]
-    cls.__init__ = init  # type: ignore[assignment, misc]
-    return cls
 
 
 class Lang(str, enum.Enum):
@@ -122,6 +98,7 @@ class SectionKind(str, enum.Enum):
     RECALLING = "recalling"
     RECALLING_FURTHER = "recalling further"
     OBSERVING = "observing"
+    HAVING_DECIDED = "having decided"  # FR "ayant décidé": a decision taken before, recited
     # operative
     RESOLVES = "resolves"
     FURTHER_RESOLVES = "further resolves"
@@ -212,7 +189,7 @@ class EditOp(str, enum.Enum):
     DELETE = "delete"
 
 
-@_fast_init
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Span:
     """Half-open ``[start, end)`` character offsets into a text."""
@@ -224,7 +201,7 @@ class Span:
         return self.end - self.start
 
 
-@_fast_init
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Block:
     """One paragraph-level unit of a document: the unit resdiff aligns.
@@ -246,7 +223,6 @@ class Block:
     proposal: int = -1  # index into Document.proposals; -1 outside any proposal
 
 
-@_fast_init
 @dataclass(frozen=True, slots=True)
 class Meeting:
     """A place and year, as in a revision marker, history line or opening."""
@@ -256,7 +232,6 @@ class Meeting:
     place_key: str = ""  # language-neutral key (English name, lower case) when known
 
 
-@_fast_init
 @dataclass(frozen=True, slots=True)
 class Heading:
     """A resolution heading parsed into facts.
@@ -272,7 +247,6 @@ class Heading:
     block: int  # index into Document.blocks
 
 
-@_fast_init
 @dataclass(frozen=True, slots=True)
 class Opening:
     body: str  # "世界电信标准化全会", "The World Telecommunication Standardization Assembly"
@@ -280,7 +254,6 @@ class Opening:
     block: int
 
 
-@_fast_init
 @dataclass(frozen=True, slots=True)
 class Section:
     kind: SectionKind
@@ -295,14 +268,12 @@ class Section:
         return self.kind.operative
 
 
-@_fast_init
 @dataclass(frozen=True, slots=True)
 class Footnote:
     mark: str  # "1", "¹"
     block: int
 
 
-@_fast_init
 @dataclass(frozen=True, slots=True)
 class ProposalId:
     """``<proponent>[/<proponent>…]/<doc>[A<addendum>]/<n>``, parsed from the right."""
@@ -314,7 +285,6 @@ class ProposalId:
     number: str
 
 
-@_fast_init
 @dataclass(frozen=True, slots=True)
 class Proposal:
     symbol: ProposalSymbol | None
@@ -324,7 +294,6 @@ class Proposal:
     reasons: tuple[int, ...]  # indices of the Reasons blocks
 
 
-@_fast_init
 @dataclass(frozen=True, slots=True)
 class Document:
     """A parsed document: a resolution, a proposal document, or plain paragraphs."""
@@ -350,7 +319,7 @@ class Document:
         return self.heading is not None or bool(self.sections)
 
 
-@_fast_init
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Segment:
     """A run of a clause-level diff. ``old``/``new`` are spans in each document's text.
@@ -365,7 +334,7 @@ class Segment:
     new: Span | None
 
 
-@_fast_init
+@fast_init
 @dataclass(frozen=True, slots=True)
 class ClauseChange:
     """What happened to one block; ``old``/``new`` index the documents' blocks."""
@@ -379,7 +348,6 @@ class ClauseChange:
     similarity: float = 1.0  # of the paired bodies, 0..1; 1.0 for ADD/SUP by convention
 
 
-@_fast_init
 @dataclass(frozen=True, slots=True)
 class Comparison:
     """The result of comparing two documents; render it as many times as you like.
@@ -393,18 +361,6 @@ class Comparison:
     changes: tuple[ClauseChange, ...]
     symbol: Symbol
     warnings: tuple[str, ...] = field(default=())
-
-    def render(self, fmt: str, options: RenderOptions | None = None) -> str | bytes:
-        """Shorthand for :func:`resdiff._render.render` (``"wdiff"``, ``"json"``, ``"html"``, …)."""
-        from resdiff._render import render
-
-        return render(self, fmt, options)
-
-    def to_docx(self, options: RenderOptions | None = None) -> bytes:
-        """The comparison as a Word file (tracked changes unless ``options.marks == "format"``)."""
-        data = self.render("docx", options)
-        assert isinstance(data, bytes)
-        return data
 
     def counts(self) -> dict[str, int]:
         """Number of clauses per :class:`ChangeOp` value, every op present."""
