@@ -37,7 +37,6 @@ from itertools import chain
 
 import regex
 
-from resdiff._fastinit import fast_init
 from resdiff._gc import paused_gc
 from resdiff._inline import diff_keys
 from resdiff._model import Document, Role
@@ -94,7 +93,6 @@ class _DropTable(dict[int, int | None]):
 _CONTENT_DROP = _DropTable()
 
 
-@fast_init
 @dataclass(frozen=True, slots=True)
 class Pair:
     """One aligned block pair; ``old`` or ``new`` is None for a deleted or added block."""
