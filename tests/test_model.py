@@ -41,7 +41,7 @@ def _sample(cls: type) -> dict[str, object]:
 
 #: The classes a large comparison builds by the thousand, where fast_init measurably pays
 #: (docs/parsing.md, "Speed"); the others keep the initialiser @dataclass wrote.
-FAST = {"Span", "Block", "Segment", "ClauseChange", "Label", "Pair"}
+FAST = {"Span", "Block", "Segment", "ClauseChange", "Label"}
 
 
 def _is_fast(cls: type) -> bool:

@@ -42,7 +42,6 @@ from itertools import chain
 import regex
 
 from resdiff._diffengine import diff_keys
-from resdiff._fastinit import fast_init
 from resdiff._model import Document, EditOp, Role
 from resdiff._normalize import fold_text
 
@@ -94,7 +93,6 @@ _POSITIONAL = frozenset({"proposal", "heading", "title", "history", "opening", "
 _ARTEFACT_RE = regex.compile(r"\[bookmark:[^\]]*\]|\[footnoteRef:[^\]]*\]")
 
 
-@fast_init
 @dataclass(frozen=True, slots=True)
 class Pair:
     """One aligned block pair; ``old`` or ``new`` is None for a deleted or added block."""

@@ -2,7 +2,7 @@
 
 Section keywords, heading and revision-marker grammar, place names, item
 labels, proposal symbols and IDs. Nothing here knows about lines or blocks;
-:mod:`resdiff._parse` does. Sources and confidence for every entry are in
+:mod:`resdiff._lines` and :mod:`resdiff._parse` do. Sources and confidence for every entry are in
 ``itu-conventions.md`` (§3–§5); unverified wordings are included because a
 missed keyword costs more than an unused one.
 

@@ -36,6 +36,7 @@ __all__ = [
     "LineMemo",
     "classify",
     "classify_lines",
+    "raw_lines",
     "split_lines",
 ]
 
