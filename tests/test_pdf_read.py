@@ -164,3 +164,19 @@ def test_diff_and_parse_accept_pdf(tmp_path: Path) -> None:
     out = io.StringIO()
     assert main(["parse", str(old)], stdout=out) == 0
     assert "heading: resolution 2 (rev; Doha, 2026)" in out.getvalue()
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".akn"])
+def test_a_pdf_or_akn_path_that_is_not_a_regular_file_is_refused_at_once(tmp_path: Path, suffix: str) -> None:
+    """A link to /dev/zero or a FIFO named .pdf/.akn is refused in one line, never read without end."""
+    import os
+
+    import resdiff
+
+    zero = tmp_path / f"zero{suffix}"
+    zero.symlink_to("/dev/zero")
+    fifo = tmp_path / f"fifo{suffix}"
+    os.mkfifo(fifo)
+    for path in (zero, fifo):
+        with pytest.raises(resdiff.InputError, match="not a regular file"):
+            resdiff.read_document(path)

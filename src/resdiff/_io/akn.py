@@ -53,7 +53,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from resdiff._errors import InputError
-from resdiff._io import os_reason
+from resdiff._io import read_source_bytes
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -112,23 +112,7 @@ def looks_like_akn(head: bytes) -> bool:
 def _load(source: str | os.PathLike[str] | bytes, name: str) -> etree._Element:
     from lxml import etree
 
-    if isinstance(source, bytes):
-        data = source
-    else:
-        try:
-            size = os.path.getsize(source)
-            if size > MAX_AKN_BYTES:
-                raise InputError(f"{name}: {size} bytes is more than the {MAX_AKN_BYTES} bytes resdiff reads")
-            with open(source, "rb") as f:
-                data = f.read()
-        except FileNotFoundError:
-            raise InputError(f"{name}: no such file") from None
-        except IsADirectoryError:
-            raise InputError(f"{name}: is a directory") from None
-        except OSError as exc:
-            raise InputError(f"{name}: cannot read ({os_reason(exc)})") from None
-    if len(data) > MAX_AKN_BYTES:
-        raise InputError(f"{name}: {len(data)} bytes is more than the {MAX_AKN_BYTES} bytes resdiff reads")
+    data = read_source_bytes(source, name, MAX_AKN_BYTES, "an Akoma Ntoso file")
     if b"<!DOCTYPE" in data[:SNIFF_BYTES * 4].upper() or b"<!ENTITY" in data.upper():
         raise InputError(f"{name}: the XML declares a DOCTYPE or entities, which resdiff does not read")
     parser = etree.XMLParser(

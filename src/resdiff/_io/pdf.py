@@ -52,7 +52,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from resdiff._errors import DependencyError, InputError, ResdiffWarning
-from resdiff._io import os_reason
+from resdiff._io import read_source_bytes
 from resdiff._lexicon import match_heading, match_keyword, match_label
 from resdiff._model import Lang
 
@@ -186,24 +186,7 @@ def _pdfium() -> Any:
 
 def _open(source: str | os.PathLike[str] | bytes, name: str, password: str | None) -> Any:
     pdfium = _pdfium()
-    data: bytes
-    if isinstance(source, bytes):
-        data = source
-    else:
-        try:
-            size = os.path.getsize(source)
-            if size > MAX_PDF_BYTES:
-                raise InputError(f"{name}: {size} bytes is more than the {MAX_PDF_BYTES} bytes resdiff reads")
-            with open(source, "rb") as f:
-                data = f.read()
-        except FileNotFoundError:
-            raise InputError(f"{name}: no such file") from None
-        except IsADirectoryError:
-            raise InputError(f"{name}: is a directory") from None
-        except OSError as exc:
-            raise InputError(f"{name}: cannot read ({os_reason(exc)})") from None
-    if len(data) > MAX_PDF_BYTES:
-        raise InputError(f"{name}: {len(data)} bytes is more than the {MAX_PDF_BYTES} bytes resdiff reads")
+    data = read_source_bytes(source, name, MAX_PDF_BYTES, "a PDF")
     if not data.lstrip(b"\x00\t\n\r ")[:1024].find(b"%PDF-") >= 0:
         raise InputError(f"{name}: not a PDF file (no %PDF- header)")
     try:
