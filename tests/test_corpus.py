@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from _scripts import ROOT, load_script
 
-
-def _load(name: str, path: Path):
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[name] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
-build = _load("resdiff_corpus_build", ROOT / "corpus" / "build.py")
-quality = _load("resdiff_quality_benchmark", ROOT / "benchmarks" / "quality.py")
+build = load_script("resdiff_corpus_build", ROOT / "corpus" / "build.py")
+quality = load_script("resdiff_quality_benchmark", ROOT / "benchmarks" / "quality.py")
 
 CASES = build.case_dirs()
 REQUIRED_META = {"case", "language", "description", "source", "method", "uncertain"}

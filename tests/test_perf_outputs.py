@@ -2,30 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import subprocess
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from _scripts import ROOT, load_script
 
-
-def _load(name: str, path: Path) -> ModuleType:
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[name] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
-perf = _load("resdiff_perf_benchmark", ROOT / "benchmarks" / "perf.py")
+perf = load_script("resdiff_perf_benchmark", ROOT / "benchmarks" / "perf.py")
 
 DOC = "# Performance\n\nProse.\n\n<!-- perf:start -->\nold table\n<!-- perf:end -->\n\nMore prose.\n"
 
