@@ -8,11 +8,11 @@ same cross-check gives the same bytes.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from resdiff._crosscheck.model import CrossCheck, Finding, LangProvision
 from resdiff._model import Comparison
+from resdiff._render.json_ import dumps_by_line
 
 __all__ = ["SCHEMA_VERSION", "render", "to_dict"]
 
@@ -61,15 +61,5 @@ def to_dict(check: CrossCheck) -> dict[str, Any]:
 
 def render(check: CrossCheck) -> str:
     data = to_dict(check)
-    fields = []
-    for key, value in data.items():
-        if isinstance(value, list) and value:
-            body = ",\n    ".join(_dumps(v) for v in value)
-            fields.append(f"{json.dumps(key)}: [\n    {body}\n  ]")
-        else:
-            fields.append(f"{json.dumps(key)}: {_dumps(value)}")
-    return "{\n  " + ",\n  ".join(fields) + "\n}\n"
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    # every list one item a line; an empty list stays inline ("[]")
+    return dumps_by_line(data, [key for key, value in data.items() if isinstance(value, list) and value])

@@ -9,12 +9,13 @@ in a fixed order, so the same comparison gives the same bytes.
 from __future__ import annotations
 
 import json
+from collections.abc import Container, Mapping
 from typing import Any
 
 from resdiff._model import Block, ClauseChange, Comparison, Document, Meeting, Segment, Span
 from resdiff._render import RenderOptions
 
-__all__ = ["SCHEMA_VERSION", "document_to_dict", "render", "to_dict"]
+__all__ = ["SCHEMA_VERSION", "document_to_dict", "dumps_by_line", "render", "to_dict"]
 
 SCHEMA_VERSION = "1.0"
 
@@ -132,11 +133,29 @@ def render(comparison: Comparison, options: RenderOptions) -> str:
     C encoder (``indent=`` would switch it to the pure-Python one, 5× slower on
     a resolution, which a conference batch feels).
     """
-    data = to_dict(comparison)
-    changes = data.pop("changes")
-    fields = [f"{json.dumps(key)}: {_dumps(value)}" for key, value in data.items()]
-    body = ",\n    ".join(_dumps(change) for change in changes)
-    fields.append(f'"changes": [\n    {body}\n  ]' if changes else '"changes": []')
+    return dumps_by_line(to_dict(comparison), ("changes",))
+
+
+def dumps_by_line(data: Mapping[str, Any], spread: Container[str]) -> str:
+    """*data* as JSON with one top-level field per line, and one item per line in the list fields named
+    in *spread*: the layout every resdiff JSON output shares (readable, line-diffable, C-encoded).
+
+    >>> print(dumps_by_line({"a": 1, "b": [2, 3]}, ("b",)), end="")
+    {
+      "a": 1,
+      "b": [
+        2,
+        3
+      ]
+    }
+    """
+    fields = []
+    for key, value in data.items():
+        if key in spread and isinstance(value, list):
+            body = ",\n    ".join(_dumps(item) for item in value)
+            fields.append(f"{json.dumps(key)}: [\n    {body}\n  ]" if value else f"{json.dumps(key)}: []")
+        else:
+            fields.append(f"{json.dumps(key)}: {_dumps(value)}")
     return "{\n  " + ",\n  ".join(fields) + "\n}\n"
 
 

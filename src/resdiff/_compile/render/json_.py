@@ -9,11 +9,11 @@ written in a fixed order, so the same compilation gives the same bytes.
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from resdiff._compile.render.common import anchor_id, row_ids
 from resdiff._model import ChangeOp
+from resdiff._render.json_ import dumps_by_line
 
 if TYPE_CHECKING:
     from resdiff._compile.model import Alternative, Compilation, Contribution, Piece, Provision, Stance
@@ -124,12 +124,5 @@ def to_dict(compilation: Compilation) -> dict[str, Any]:
 def render(compilation: Compilation, options: object) -> str:
     """One top-level field per line and one provision per line (readable, line-diffable, C-encoded)."""
     data = to_dict(compilation)
-    provisions = data.pop("provisions")
-    fields = [f"{json.dumps(key)}: {_dumps(value)}" for key, value in data.items()]
-    body = ",\n    ".join(_dumps(p) for p in provisions)
-    fields.append(f'"provisions": [\n    {body}\n  ]' if provisions else '"provisions": []')
-    return "{\n  " + ",\n  ".join(fields) + "\n}\n"
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    data["provisions"] = data.pop("provisions")  # the long list last
+    return dumps_by_line(data, ("provisions",))
