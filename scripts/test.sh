@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The one test command: README's quick start and .ci/run both call this.
 # Installs what the tests need (system clients, a venv with resdiff and its
-# test extras: pytest, the linter and the type checker), then runs the whole
-# suite, the linter (ruff) and the strict type check (mypy). Extra arguments go
+# test extras: pytest, the linter and the type checker), then runs the linter
+# (ruff), the strict type check (mypy) and the whole suite. Extra arguments go
 # to pytest. All three always run, so every failure shows; the script fails
 # when any of them fails.
 set -euo pipefail
@@ -47,6 +47,13 @@ fi
 failed=()
 status=0  # pytest's own exit code when it fails, else 1 when ruff or mypy does
 
+# the linter and the type checker first, so that pytest's summary is the run's last report
+echo "test.sh: ruff check src tests benchmarks corpus" >&2
+"$venv/bin/python" -m ruff check --output-format concise src tests benchmarks corpus || failed+=("ruff")
+
+echo "test.sh: mypy (strict; configured in pyproject.toml)" >&2
+"$venv/bin/python" -m mypy || failed+=("mypy")
+
 set +e
 "$venv/bin/python" -m pytest "$@"
 rc=$?
@@ -65,12 +72,6 @@ elif [ "$rc" -ne 0 ]; then
     failed+=("pytest (exit $rc)")
     status=$rc
 fi
-
-echo "test.sh: ruff check src tests benchmarks corpus" >&2
-"$venv/bin/python" -m ruff check --output-format concise src tests benchmarks corpus || failed+=("ruff")
-
-echo "test.sh: mypy (strict; configured in pyproject.toml)" >&2
-"$venv/bin/python" -m mypy || failed+=("mypy")
 
 if [ ${#failed[@]} -ne 0 ]; then
     printf 'test.sh: FAILED: %s\n' "${failed[@]}" >&2
