@@ -68,11 +68,39 @@ def _kw(line: str, lang: Lang, **kw):
         ("ayant à l’esprit", Lang.FR, K.BEARING_IN_MIND, "ayant à l’esprit", ""),
         ("ayant présent à l'esprit", Lang.FR, K.BEARING_IN_MIND, "ayant présent à l'esprit", ""),
         ("ayant décidé", Lang.FR, K.HAVING_DECIDED, "ayant décidé", ""),
+        # issue 14: wordings of the PP-18 Final Acts (AKN4ITU)
+        ("welcoming", Lang.EN, K.WELCOMING, "welcoming", ""),
+        ("mindful", Lang.EN, K.MINDFUL, "mindful", ""),
+        ("concerned", Lang.EN, K.CONCERNED, "concerned", ""),
+        ("noting with concern", Lang.EN, K.NOTING_WITH_CONCERN, "noting with concern", ""),
+        ("appreciating", Lang.EN, K.APPRECIATING, "appreciating", ""),
+        ("reaffirming", Lang.EN, K.REAFFIRMING, "reaffirming", ""),
+        ("recommends", Lang.EN, K.RECOMMENDS, "recommends", ""),
+        ("authorizes the Secretary-General", Lang.EN, K.AUTHORIZES, "authorizes", "the Secretary-General"),
+        ("authorises the Council", Lang.EN, K.AUTHORIZES, "authorises", "the Council"),
     ],
 )
 def test_keyword_prefix(line, lang, kind, keyword, addressee):
     """A keyword line gives its kind, the keyword as written and the addressee after it."""
     assert _kw(line, lang) == (kind, keyword, addressee)
+
+
+def test_the_final_acts_operative_wordings_are_operative_and_the_preambular_ones_not():
+    """'recommends' and 'authorizes' open operative sections; 'welcoming', 'concerned'… stay preambular."""
+    assert K.RECOMMENDS.operative and K.AUTHORIZES.operative
+    preambular = (K.WELCOMING, K.MINDFUL, K.CONCERNED, K.NOTING_WITH_CONCERN, K.APPRECIATING, K.REAFFIRMING)
+    assert not any(k.operative for k in preambular)
+
+
+def test_noting_with_concern_is_not_noting_with_an_addressee():
+    """The longer wording wins: 'noting with concern that' is NOTING_WITH_CONCERN, not NOTING + 'with concern'."""
+    assert _kw("noting with concern that", Lang.EN) == (K.NOTING_WITH_CONCERN, "noting with concern", "that")
+
+
+def test_a_word_that_only_begins_like_a_new_keyword_is_not_one():
+    """'concernedly' and 'recommendsx' are no keywords: the match ends at a word boundary."""
+    assert lx.match_keyword("concernedly", Lang.EN) is None
+    assert lx.match_keyword("recommendsx", Lang.EN) is None
 
 
 def test_arabic_diacritics_are_ignored():

@@ -87,6 +87,16 @@ _KEYWORDS: dict[Lang, list[tuple[str, SectionKind]]] = {
         ("observing", K.OBSERVING),
         ("having (?:considered|examined)", K.CONSIDERING),  # FR "ayant examiné"
         ("having decided", K.HAVING_DECIDED),
+        # Found in the PP-18 Final Acts (AKN4ITU). Their FR/ES/RU/AR/ZH wordings are in neither
+        # itu-conventions.md nor the seeds, so those tables do not hold them yet.
+        ("noting with concern", K.NOTING_WITH_CONCERN),
+        ("welcoming", K.WELCOMING),
+        ("mindful", K.MINDFUL),
+        ("concerned", K.CONCERNED),
+        ("appreciating", K.APPRECIATING),
+        ("reaffirming", K.REAFFIRMING),
+        ("recommends", K.RECOMMENDS),
+        ("authori[sz]es", K.AUTHORIZES),
         ("encourages", K.ENCOURAGES),
         ("requests", K.REQUESTS),
         ("calls upon", K.CALLS_UPON),

@@ -99,6 +99,12 @@ class SectionKind(str, enum.Enum):
     RECALLING_FURTHER = "recalling further"
     OBSERVING = "observing"
     HAVING_DECIDED = "having decided"  # FR "ayant décidé": a decision taken before, recited
+    WELCOMING = "welcoming"
+    MINDFUL = "mindful"
+    CONCERNED = "concerned"
+    NOTING_WITH_CONCERN = "noting with concern"
+    APPRECIATING = "appreciating"
+    REAFFIRMING = "reaffirming"
     # operative
     RESOLVES = "resolves"
     FURTHER_RESOLVES = "further resolves"
@@ -112,6 +118,8 @@ class SectionKind(str, enum.Enum):
     CALLS_UPON = "calls upon"
     URGES = "urges"
     DECIDES = "decides"
+    RECOMMENDS = "recommends"  # what a Recommendation (PP-18 Rec. 7) says where a resolution resolves
+    AUTHORIZES = "authorizes"
 
     @property
     def operative(self) -> bool:
@@ -132,6 +140,8 @@ _OPERATIVE = frozenset(
         SectionKind.CALLS_UPON,
         SectionKind.URGES,
         SectionKind.DECIDES,
+        SectionKind.RECOMMENDS,
+        SectionKind.AUTHORIZES,
     }
 )
 
