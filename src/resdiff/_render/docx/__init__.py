@@ -40,12 +40,19 @@ from resdiff._render.docx.body import document
 from resdiff._render.docx.package import package
 
 if TYPE_CHECKING:
-    from resdiff._model import Comparison
+    from resdiff._model import Comparison, Document
     from resdiff._render import RenderOptions
 
 __all__ = ["render"]
 
 
+def _title(doc: Document) -> str:
+    if doc.heading is not None:
+        return doc.blocks[doc.heading.block].text
+    return doc.blocks[0].text if doc.blocks else ""
+
+
 def render(comparison: Comparison, options: RenderOptions) -> bytes:
     """The comparison as the bytes of a .docx file (see the module docstring)."""
-    return package(comparison, options, document(comparison, options))
+    title = _title(comparison.new) or _title(comparison.old)
+    return package(document(comparison, options), options, lang=comparison.new.lang, title=title)

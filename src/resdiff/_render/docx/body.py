@@ -57,7 +57,7 @@ from resdiff._render import Marks
 from resdiff._render._common import clause_segments
 from resdiff._render._ooxml import W_NS, XML_NS, w
 from resdiff._render.docx.styles import style_for
-from resdiff._render.docx.xmlutil import clean, iso_date
+from resdiff._render.docx.xmlutil import TEXT_PIECES, clean, iso_date
 
 if TYPE_CHECKING:
     from resdiff._model import Block, ClauseChange, Comparison, Document
@@ -78,9 +78,6 @@ REASONS = {
 
 # A line break between blocks, as the parser reads lines: it becomes a paragraph mark.
 _BREAK = re.compile(r"\r\n|\r|\n")
-# Inside a paragraph: TAB, and every line or page break a text may carry (VT is Word's
-# manual line break, FF its page break); they become w:tab / w:br.
-_TEXT_PIECES = re.compile("(\t|\r\n|[\r\n\x0b\x0c\x85\u2028\u2029])")
 
 
 class _Rev(enum.Enum):
@@ -379,14 +376,14 @@ class _Writer:
                 etree.SubElement(rpr, w("u"), {w("val"): "single"})
             else:
                 etree.SubElement(rpr, w("strike"))
-        for piece in _TEXT_PIECES.split(text):
+        for piece in TEXT_PIECES.split(text):
             if not piece:
                 continue
             if piece == "\t":
                 etree.SubElement(run, w("tab"))
             elif piece == "\x0c":
                 etree.SubElement(run, w("br"), {w("type"): "page"})
-            elif _TEXT_PIECES.fullmatch(piece):
+            elif TEXT_PIECES.fullmatch(piece):
                 etree.SubElement(run, w("br"))
             else:
                 piece = clean(piece)

@@ -31,7 +31,7 @@ from resdiff._render.docx.xmlutil import clean, iso_date, to_bytes
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from resdiff._model import Comparison, Document
+    from resdiff._model import Lang
     from resdiff._render import RenderOptions
 
 __all__ = ["THEME", "ZIP_EPOCH", "package"]
@@ -97,10 +97,12 @@ def _settings() -> etree._Element:
     return root
 
 
-def _core(options: RenderOptions, title: str) -> etree._Element:
+def _core(options: RenderOptions, title: str, subject: str) -> etree._Element:
     nsmap = {"cp": CP_NS, "dc": DC_NS, "dcterms": DCTERMS_NS, "xsi": XSI_NS}
     root = etree.Element(f"{{{CP_NS}}}coreProperties", nsmap=nsmap)
     etree.SubElement(root, f"{{{DC_NS}}}title").text = clean(title)
+    if subject:
+        etree.SubElement(root, f"{{{DC_NS}}}subject").text = clean(subject)
     etree.SubElement(root, f"{{{DC_NS}}}creator").text = clean(options.author)
     date = iso_date(options)
     for tag in ("created", "modified"):
@@ -137,19 +139,18 @@ def _rels(targets: Iterable[tuple[str, str]]) -> etree._Element:
     return root
 
 
-def _title(doc: Document) -> str:
-    if doc.heading is not None:
-        return doc.blocks[doc.heading.block].text
-    return doc.blocks[0].text if doc.blocks else ""
+def package(document: etree._Element, options: RenderOptions, *, lang: Lang, title: str, subject: str = "") -> bytes:
+    """The .docx bytes: *document* (``word/document.xml``) with every part Word needs around it.
 
-
-def package(comparison: Comparison, options: RenderOptions, document: etree._Element) -> bytes:
-    """The .docx bytes: *document* (``word/document.xml``) with every part Word needs around it."""
+    *lang* sets the styles' default language and fonts; *title* and *subject*
+    (none when "") are the core properties' ``dc:title`` and ``dc:subject``.
+    Both Word writers use it: the comparison's and the compilation's.
+    """
     package_rels = [(f"{OFFDOC_REL}/officeDocument", "word/document.xml"), (REL_CORE, "docProps/core.xml")]
     parts = [
         ("[Content_Types].xml", _content_types()),
         ("_rels/.rels", _rels(package_rels)),
-        ("docProps/core.xml", _core(options, _title(comparison.new) or _title(comparison.old))),
+        ("docProps/core.xml", _core(options, title, subject)),
         ("word/document.xml", document),
         (
             "word/_rels/document.xml.rels",
@@ -162,7 +163,7 @@ def package(comparison: Comparison, options: RenderOptions, document: etree._Ele
                 ]
             ),
         ),
-        ("word/styles.xml", styles(comparison.new.lang)),
+        ("word/styles.xml", styles(lang)),
         ("word/settings.xml", _settings()),
         ("word/fontTable.xml", font_table()),
         ("word/theme/theme1.xml", etree.fromstring(THEME)),

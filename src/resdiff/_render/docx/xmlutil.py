@@ -1,7 +1,8 @@
-"""Small pieces every part of the Word output uses: clean text, the revision date, serialisation."""
+"""Small pieces every part of the Word output uses: clean text, text pieces, the revision date, serialisation."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
@@ -12,7 +13,12 @@ from resdiff._render._common import XML_ILLEGAL
 if TYPE_CHECKING:
     from resdiff._render import RenderOptions
 
-__all__ = ["clean", "iso_date", "to_bytes"]
+__all__ = ["TEXT_PIECES", "clean", "iso_date", "to_bytes"]
+
+# Inside a paragraph: TAB, and every line or page break a text may carry (VT is Word's
+# manual line break, FF its page break); a writer makes them w:tab / w:br. The group
+# keeps them in re.split's output.
+TEXT_PIECES = re.compile("(\t|\r\n|[\r\n\x0b\x0c\x85\u2028\u2029])")
 
 
 def clean(text: str) -> str:
