@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 
 from hypothesis import given
@@ -33,7 +34,8 @@ def _assert_invariants(doc) -> None:
         assert text[prev:s].replace(_WS, "").strip() == ""
         assert not block.text[0].isspace() and not block.text[-1].isspace()
         assert s <= block.body.start <= block.body.end <= e
-        assert "\n" not in block.text and "\r" not in block.text
+        # a block is one line, or the lines of one hard-wrapped paragraph: never a blank line
+        assert all(piece.strip() for piece in re.split(r"\r\n|\r|\n", block.text))
         if block.section >= 0:
             assert block.section < len(doc.sections)
         if block.proposal >= 0:

@@ -9,6 +9,10 @@ same, so :func:`classify_lines` reads each distinct text once and shares the
 result through a :data:`LineMemo`; :func:`resdiff._parse.parse_quietly` lets
 the two parses of a comparison share one memo.
 
+In a hard-wrapped text (:func:`wrap_width`, decided once per document) the
+continuation lines of a paragraph are joined to it (:func:`join_wrapped`): the
+joined span keeps its line breaks.
+
 The structure pass that turns these lines into blocks is :mod:`resdiff._parse`.
 
 >>> line = classify("a)\\tthe text;", False, Lang.EN)
@@ -27,17 +31,30 @@ from resdiff._normalize import MATCH_TABLE
 
 __all__ = [
     "CJK",
+    "CLAUSE_END",
     "COMMA_END",
     "MAX_KEYWORD_LINE",
     "MAX_KEYWORD_LINE_CJK",
     "MAX_STRUCT_LINE",
     "TERMINAL",
+    "WRAP_CLAUSE_END_SHARE",
+    "WRAP_CONTINUED_SHARE",
+    "WRAP_MAX_WIDTH",
+    "WRAP_MAX_WIDTH_ZH",
+    "WRAP_MIN_LINES",
+    "WRAP_MIN_WORD_NUMBER",
+    "WRAP_MIN_WIDTH",
+    "WRAP_MIN_WIDTH_ZH",
+    "WRAP_SHARE",
+    "WRAP_TOLERANCE",
     "Line",
     "LineMemo",
     "classify",
     "classify_lines",
+    "join_wrapped",
     "raw_lines",
     "split_lines",
+    "wrap_width",
 ]
 
 # ---------------------------------------------------------------------------
@@ -51,6 +68,31 @@ MAX_STRUCT_LINE = 300
 #: Longest keyword line (section heading), in chars, for CJK and for other scripts.
 MAX_KEYWORD_LINE_CJK = 60
 MAX_KEYWORD_LINE = 200
+
+# Hard-wrapped text (see wrap_width and join_wrapped). A document is wrapped when most of
+# its long lines end near one width W and few of those end a clause.
+#: The widths (chars) a wrapped text may be wrapped at: e-mail and PDF copies wrap at
+#: 60-80 characters; a Chinese line holds 30-45 characters (60-90 columns).
+WRAP_MIN_WIDTH = 60
+WRAP_MAX_WIDTH = 80
+WRAP_MIN_WIDTH_ZH = 30
+WRAP_MAX_WIDTH_ZH = 45
+#: How far (chars) short of the width W a wrapped line may end: the window is W - WRAP_TOLERANCE..W.
+WRAP_TOLERANCE = 8
+#: The least share of the lines at least W - WRAP_TOLERANCE long that end in the window
+#: (a ratio, 0-1): below it the text is laid out a paragraph a line.
+WRAP_SHARE = 0.6
+#: The greatest share of the lines near W that end a clause (a ratio, 0-1): a text laid
+#: out a paragraph a line ends most of its lines with punctuation, a wrapped text few.
+WRAP_CLAUSE_END_SHARE = 0.3
+#: The least share of the lines near W that end no clause (a ratio, 0-1) whose next line
+#: has no structure of its own (no label, keyword, heading…): in a wrapped text most do.
+WRAP_CONTINUED_SHARE = 0.5
+#: The fewest lines near W (a count) for a text to be read as wrapped.
+WRAP_MIN_LINES = 6
+#: The least number (a count) that, at the start of a wrapped line, is a number of the
+#: running text ("1994) established") and not an item label.
+WRAP_MIN_WORD_NUMBER = 100
 
 # ---------------------------------------------------------------------------
 # Line-level patterns
@@ -71,7 +113,7 @@ _ANNEX = re.compile(
     r"(?:\s*(?:[:：—–-]|\s(?:to|à|al|de|del|к|ل)\b).{0,150})?)",
     re.I,
 )
-_PAREN_LINE = re.compile(r"[(（](?P<inner>.*)[)）]")
+_PAREN_LINE = re.compile(r"[(（](?P<inner>.*)[)）]", re.S)  # re.S: a wrapped line holds line breaks
 # PDF-conversion artefacts. A footnote rule: a line of underscores (the structure pass
 # decides whether numbered footnotes follow it). A page footer: a URL alone, or a
 # document's file name or path alone, perhaps with its "(450123)" number.
@@ -95,8 +137,13 @@ _FOOTER_TAIL = 20
 COMMA_END = ",，،"
 #: What ends a sentence or an item that is not a section's last.
 TERMINAL = ";；。.؛"
+#: What ends a clause for the wrapped-text test: a line of a wrapped paragraph that ends
+#: with one of these is not joined to the next (a comma may end a wrapped line).
+CLAUSE_END = TERMINAL + ":："
 #: A CJK character (punctuation included): such lines get the shorter keyword-line limit.
 CJK = re.compile(r"[\u3000-\u9fff\uf900-\ufaff]")
+# A character that is a word of its own for wrapping: CJK, or a full-width form.
+_WIDE = re.compile(r"[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]")
 # First-character pre-checks: each is a necessary condition for the regex it guards,
 # so lines that fail it (most body lines) skip that regex.
 _SUPERSCRIPTS = frozenset("¹²³⁴⁵⁶⁷⁸⁹⁰")  # _FN_SUPER
@@ -187,6 +234,171 @@ def split_lines(text: str) -> list[tuple[int, int, bool]]:
                 continue
         out.append((s, e, False))
     return out
+
+
+def wrap_width(text: str, spans: list[tuple[int, int, bool]], lines: list[Line], lang: Lang) -> int | None:
+    """The width W (chars) the text is hard-wrapped at, or None when it is not wrapped.
+
+    Decided once per document from the line lengths: W (in WRAP_MIN_WIDTH..WRAP_MAX_WIDTH,
+    for Chinese WRAP_MIN_WIDTH_ZH..WRAP_MAX_WIDTH_ZH) is the width whose window
+    W - WRAP_TOLERANCE..W holds the most line ends. The text is wrapped when at least
+    WRAP_MIN_LINES lines end in that window, they are at least WRAP_SHARE of the lines
+    that reach the window, at most WRAP_CLAUSE_END_SHARE of them end a clause
+    (CLAUSE_END), and at least WRAP_CONTINUED_SHARE (and at least one) of the others that
+    may continue (not headings, history lines…) are followed by a line with no label,
+    keyword or other structure of its own.
+    """
+    tol = WRAP_TOLERANCE
+    bottom, top = (WRAP_MIN_WIDTH_ZH, WRAP_MAX_WIDTH_ZH) if lang is Lang.ZH else (WRAP_MIN_WIDTH, WRAP_MAX_WIDTH)
+    counts = [0] * (top + 2)  # counts[n]: lines n chars long (n = top + 1: longer)
+    for s, e, _ in spans:
+        n = e - s
+        counts[n if n <= top else top + 1] += 1
+    width, near = 0, -1
+    for w in range(bottom, top + 1):
+        c = sum(counts[w - tol : w + 1])
+        if c > near:
+            width, near = w, c
+    low = width - tol
+    if near < WRAP_MIN_LINES or near < WRAP_SHARE * sum(counts[low:]):
+        return None
+    clause_ends = open_ends = continued = 0
+    last = len(spans) - 1
+    for i, (s, e, glued) in enumerate(spans):
+        if low <= e - s <= width:
+            if text[e - 1] in CLAUSE_END:
+                clause_ends += 1
+            elif i < last and _may_continue(glued, lines[i]):
+                open_ends += 1
+                nxt = lines[i + 1]
+                continued += nxt.label is None and nxt.kw is None and not _structural(nxt, text, spans[i + 1][0], e)
+    if clause_ends > WRAP_CLAUSE_END_SHARE * near or continued < max(1, WRAP_CONTINUED_SHARE * open_ends):
+        return None
+    return width
+
+
+def _structural(line: Line, text: str, s: int, prev_end: int) -> bool:
+    """Whether a line starts a structural unit of its own after a full line that ends no
+    clause (the line before it, ending at *prev_end*), so it does not continue that line.
+
+    A label starts one, unless it is a number of WRAP_MIN_WORD_NUMBER or more, or a
+    number that a parenthesis or a comma follows: words the wrapping put first ("1994)
+    established", "2024),", "22 (Rev. Geneva"). A keyword line starts one only after a
+    comma (a long paragraph's first line can look like a keyword line).
+    """
+    lab = line.label
+    if lab is not None and not (lab.kind is lx.LabelKind.NUMBER and _number_word(lab, text, s)):
+        return True
+    if line.kw is not None and text[prev_end - 1] in COMMA_END:
+        return True
+    return bool(
+        line.heading
+        or line.proposal
+        or line.annex
+        or line.fn
+        or line.reasons
+        or line.summary
+        or line.rule
+        or line.footer
+        or line.paren is not None
+    )
+
+
+def _number_word(lab: lx.Label, text: str, s: int) -> bool:
+    """Whether a number label is a number in running text rather than a label."""
+    if lab.key.isdigit() and int(lab.key) >= WRAP_MIN_WORD_NUMBER:
+        return True
+    after = text[s + lab.body : s + lab.body + 1]
+    return after in ("(", "（", ",", "，")
+
+
+def join_wrapped(
+    text: str, spans: list[tuple[int, int, bool]], lines: list[Line], lang: Lang, memo: dict[str, Line], width: int
+) -> tuple[list[tuple[int, int, bool]], list[Line]]:
+    """The spans and Lines of a text wrapped at *width* (see wrap_width), continuation lines joined.
+
+    Line B continues line A when A is not a heading, proposal, annex, footnote rule or page
+    footer, A is long enough that B's first word would not have fitted after it (A + space
+    + word > width), B does not start a structural unit (see _structural), and A ends no
+    clause (CLAUSE_END). A semicolon is looked through in a section whose items are
+    labelled when B has no label: there an unlabelled line is the rest of a sentence
+    ("…outcomes; / however, it shall…"). A joined span runs from A's start to B's end, so
+    the line break stays in the block's text.
+    """
+    out_spans: list[tuple[int, int, bool]] = []
+    out_lines: list[Line] = []
+    prev_end = -1  # the end of the last physical line of the last output span, when it may continue
+    joined = False
+    labelled = False  # a labelled line since the last keyword line
+    for (s, e, glued), line in zip(spans, lines):
+        if prev_end >= 0 and not glued and _continues(text, s, e, line, prev_end, width, labelled):
+            out_spans[-1] = (out_spans[-1][0], e, False)
+            joined = True
+            prev_end = e
+            continue
+        if joined:
+            _reclassify(text, out_spans, out_lines, lang, memo)
+            joined = False
+        out_spans.append((s, e, glued))
+        out_lines.append(line)
+        if line.kw is not None:
+            labelled = False
+        elif line.label is not None:
+            labelled = True
+        prev_end = e if _may_continue(glued, line) else -1
+    if joined:
+        _reclassify(text, out_spans, out_lines, lang, memo)
+    return out_spans, out_lines
+
+
+def _continues(text: str, s: int, e: int, line: Line, prev_end: int, width: int, labelled: bool) -> bool:
+    """Whether the line at s..e continues the line that ends at *prev_end* (see join_wrapped)."""
+    last = text[prev_end - 1]
+    if last in CLAUSE_END and not (last in ";；" and labelled and line.label is None):
+        return False
+    if _structural(line, text, s, prev_end):
+        return False
+    return prev_end - _line_start(text, prev_end) + 1 + _first_word(text, s, e) > width
+
+
+def _may_continue(glued: bool, line: Line) -> bool:
+    """Whether the next line may continue this one: not a heading, proposal, annex, history
+    (a parenthesised line) or artefact line. (A keyword line may: a wrapped paragraph's
+    first line can look like one, and a long section heading wraps too.)"""
+    return not (
+        glued or line.heading or line.proposal or line.annex or line.rule or line.footer or line.paren is not None
+    )
+
+
+def _reclassify(
+    text: str, spans: list[tuple[int, int, bool]], lines: list[Line], lang: Lang, memo: dict[str, Line]
+) -> None:
+    """Classify the last span again: it was joined from several lines."""
+    s, e, _ = spans[-1]
+    piece = text[s:e]
+    line = memo.get(piece)
+    if line is None:
+        line = memo[piece] = classify(piece, False, lang)
+    lines[-1] = line
+
+
+def _line_start(text: str, end: int) -> int:
+    """Where the trimmed line ending at *end* starts."""
+    start = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1
+    ws = _WS
+    while start < end and text[start] in ws:
+        start += 1
+    return start
+
+
+def _first_word(text: str, s: int, e: int) -> int:
+    """The length of the line's first word: up to white space or a CJK or full-width
+    character; one for a line that starts with such a character."""
+    ws = _WS
+    i = s
+    while i < e and text[i] not in ws and not _WIDE.match(text, i):
+        i += 1
+    return max(i - s, 1)
 
 
 def classify_lines(text: str, spans: list[tuple[int, int, bool]], lang: Lang, memo: dict[str, Line]) -> list[Line]:

@@ -25,7 +25,18 @@ from resdiff import _lexicon as lx
 from resdiff._errors import InputError, ResdiffWarning
 from resdiff._langdetect import detect_lang
 from resdiff._lexicon import LabelKind
-from resdiff._lines import CJK, COMMA_END, MAX_STRUCT_LINE, TERMINAL, Line, LineMemo, classify_lines, split_lines
+from resdiff._lines import (
+    CJK,
+    COMMA_END,
+    MAX_STRUCT_LINE,
+    TERMINAL,
+    Line,
+    LineMemo,
+    classify_lines,
+    join_wrapped,
+    split_lines,
+    wrap_width,
+)
 from resdiff._model import (
     Block,
     DocType,
@@ -225,6 +236,9 @@ class _Parser:
         text, lang = self.text, self.lang
         spans = split_lines(text)
         lines = classify_lines(text, spans, lang, self.memo)
+        width = wrap_width(text, spans, lines, lang)
+        if width is not None:  # hard-wrapped text: continuation lines join their paragraph
+            spans, lines = join_wrapped(text, spans, lines, lang, self.memo, width)
         section_ok, fn_rule = self._section_lines(lines)
         has_heading = any(ln.heading for ln in lines)
         state = _PRE if has_heading else _BODY
