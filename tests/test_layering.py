@@ -16,6 +16,7 @@ LAYERS: dict[str, int] = {
     "_normalize": 0,
     "_doctypes": 0,
     "_gc": 0,
+    "_ooxml": 0,
     "_model": 1,
     "_lexicon": 2,
     "_segment": 2,
@@ -39,7 +40,7 @@ LAYERS: dict[str, int] = {
     "__init__": 8,
 }
 # Renderers read the model and nothing else of the pipeline (style.md, habit 1).
-RENDER_MAY_IMPORT = {"_errors", "_normalize", "_model", "_fastinit", "_render"}
+RENDER_MAY_IMPORT = {"_errors", "_normalize", "_model", "_fastinit", "_ooxml", "_render"}
 
 
 def _modules() -> list[Path]:

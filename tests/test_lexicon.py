@@ -312,3 +312,15 @@ def test_symbols():
         ProposalSymbol.NOC,
         None,
     ]
+
+
+def test_every_document_type_word_is_a_heading_word() -> None:
+    """The heading grammar reads every word of the one document-type table (_doctypes) as that type."""
+    from resdiff._doctypes import TYPE_WORDS, ZH_TYPE_WORDS
+
+    for word, kind in TYPE_WORDS.items():
+        m = lx.match_heading(f"{word.upper()} 12 (Dubai, 2018)")
+        assert m is not None and m.doc_type.value == kind, word
+    for word, kind in ZH_TYPE_WORDS.items():
+        m = lx.match_heading(f"第12号{word}（2018年，迪拜）")
+        assert m is not None and m.doc_type.value == kind, word

@@ -19,6 +19,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from resdiff._doctypes import TYPE_WORDS, ZH_TYPE_WORDS
 from resdiff._fastinit import fast_init
 from resdiff._model import (
     DocType,
@@ -535,20 +536,10 @@ def meetings_from_history(inner: str) -> tuple[Meeting, ...]:
 # Headings (§3.2)
 # ---------------------------------------------------------------------------
 
-_DOC_TYPES: dict[str, DocType] = {}
-for _words, _dt in (
-    (("resolution", "résolution", "resolución", "резолюция", "резолюции", "قرار", "القرار"), DocType.RESOLUTION),
-    (("decision", "décision", "decisión", "acuerdo", "решение", "مقرر", "المقرر"), DocType.DECISION),
-    (
-        ("recommendation", "recommandation", "recomendación", "рекомендация", "توصية", "التوصية"),
-        DocType.RECOMMENDATION,
-    ),
-    (("opinion", "avis", "opinión", "мнение", "رأي", "الرأي"), DocType.OPINION),
-):
-    for _w in _words:
-        _DOC_TYPES[strip_accents(_w)] = _dt
-_ZH_TYPES = {"决议": DocType.RESOLUTION, "决定": DocType.DECISION, "建议": DocType.RECOMMENDATION}
-_ZH_TYPES["意见"] = DocType.OPINION
+# The document-type words have one home, _doctypes (the batch reads file names with the same
+# table); the heading pattern below spells each of them (accents optional), which a test checks.
+_DOC_TYPES: dict[str, DocType] = {strip_accents(word): DocType(kind) for word, kind in TYPE_WORDS.items()}
+_ZH_TYPES: dict[str, DocType] = {word: DocType(kind) for word, kind in ZH_TYPE_WORDS.items()}
 
 _NUM = r"(?P<num>\[[^\]\n]{1,24}\]|[A-Z]{0,4}-?\d{1,4}[A-Za-z]{0,4}(?:/\d{1,4})?)"
 _MARKER = r"(?:\s*(?P<marker>[(（][^()（）\n]{0,120}[)）]))?"
@@ -563,7 +554,7 @@ _HEADING_LATIN = re.compile(
     r"|проект\s+(?:новой\s+)?|مشروع\s+)?(?:council\s+|conseil\s+|consejo\s+)?"
     r"(?P<type>resolution|r[ée]solution|resoluci[óo]n|decision|d[ée]cision|decisi[óo]n|acuerdo"
     r"|recommendation|recommandation|recomendaci[óo]n|opinion|avis|opini[óo]n"
-    r"|резолюци[яи]|решение|рекомендация|мнение|القرار|قرار|المقرر|مقرر|التوصية|توصية|الرأي)"
+    r"|резолюци[яи]|решение|рекомендация|мнение|القرار|قرار|المقرر|مقرر|التوصية|توصية|الرأي|رأي)"
     r"\s+" + _NUM + _MARKER + r"\s*",
     re.IGNORECASE,
 )
@@ -588,7 +579,7 @@ _HEADING_LATIN_FIRST = frozenset(
         *_CONFERENCES,
         *("draft", "new", "projet", "proyecto", "проект", "مشروع", "council", "conseil", "consejo"),
         *("resolution", "decision", "acuerdo", "opinion", "avis", "резолюция", "решение", "рекомендация", "мнение"),
-        *("القرار", "قرار", "المقرر", "مقرر", "التوصية", "توصية", "الرأي"),
+        *("القرار", "قرار", "المقرر", "مقرر", "التوصية", "توصية", "الرأي", "رأي"),
     )
 )
 

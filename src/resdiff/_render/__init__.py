@@ -6,7 +6,7 @@ reads the :class:`~resdiff._model.Comparison` and nothing else, is deterministic
 its format needs escaped. :func:`render` dispatches by format name and imports
 the module only when asked, so ``import resdiff`` stays light. What several
 renderers share is in :mod:`resdiff._render._common`; the Word namespaces in
-:mod:`resdiff._render._ooxml`.
+:mod:`resdiff._ooxml`.
 
 Rendering changes no process-wide state (the cyclic collector is left as the
 caller set it; the CLI pauses it around its own work, see

@@ -39,7 +39,7 @@ from lxml import etree
 from resdiff._compile.model import BASE_NAME, MergeOp, ProvisionStatus
 from resdiff._compile.render.common import title
 from resdiff._model import ChangeOp
-from resdiff._render._ooxml import W_NS, XML_NS, w
+from resdiff._ooxml import W_NS, XML_NS, w
 from resdiff._render.docx.package import package
 from resdiff._render.docx.styles import style_for
 from resdiff._render.docx.xmlutil import TEXT_PIECES, clean, iso_date

@@ -25,6 +25,7 @@ from lxml import etree
 
 from resdiff._errors import DocxError
 from resdiff._io import os_reason
+from resdiff._ooxml import REL_NS, STRICT_W_NS, W_NS
 
 __all__ = [
     "CHUNK_BYTES",
@@ -33,12 +34,8 @@ __all__ = [
     "MAX_RATIO",
     "MAX_STREAM_BYTES",
     "MAX_TOTAL_BYTES",
-    "MC_NS",
     "RATIO_FLOOR",
-    "REL_NS",
-    "STRICT_W_NS",
     "W",
-    "W_NS",
     "BadValueError",
     "Package",
     "decimal",
@@ -56,12 +53,8 @@ CHUNK_BYTES = 64 * 1024  # bytes inflated (or read from a stream) per call while
 
 # -- namespaces ------------------------------------------------------------------------------
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"  # Clark-notation prefix: W + "p" is the tag of a paragraph
 #: Strict OOXML (ISO/IEC 29500 Strict) writes the same vocabulary in this namespace.
-STRICT_W_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
-REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _STRICT_W = f"{{{STRICT_W_NS}}}"
 
 

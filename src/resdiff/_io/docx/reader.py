@@ -20,9 +20,10 @@ from lxml import etree
 
 from resdiff._errors import DocxError
 from resdiff._io.docx.numbering import Numbering
-from resdiff._io.docx.package import MC_NS, BadValueError, Package, W, decimal
+from resdiff._io.docx.package import BadValueError, Package, W, decimal
 from resdiff._io.docx.styles import Styles
 from resdiff._io.docx.symbols import PUA_FIRST, PUA_LAST, is_symbol_font, symbol_char
+from resdiff._ooxml import MC_NS
 
 __all__ = ["NOTE_KINDS", "NoteFormat", "NoteKind", "Para", "Piece", "Reader", "read"]
 

@@ -53,9 +53,9 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from resdiff._model import ChangeOp, EditOp, Lang, Role
+from resdiff._ooxml import W_NS, XML_NS, w
 from resdiff._render import Marks
 from resdiff._render._common import clause_segments
-from resdiff._render._ooxml import W_NS, XML_NS, w
 from resdiff._render.docx.styles import style_for
 from resdiff._render.docx.xmlutil import TEXT_PIECES, clean, iso_date
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from resdiff._render._ooxml import (
+from resdiff._ooxml import (
     A_NS,
     CP_NS,
     CT_CORE,

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from resdiff._model import DocType, Lang, Role
-from resdiff._render._ooxml import W_NS, w
+from resdiff._ooxml import W_NS, w
 
 if TYPE_CHECKING:
     from resdiff._model import Block, Document

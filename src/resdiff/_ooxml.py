@@ -1,7 +1,7 @@
 """Office Open XML names: the namespaces, relationship types and content types of a .docx.
 
-One home for them, for the Word writer (:mod:`resdiff._render.docx`) and any
-reader. Plain strings, no lxml: importing this costs nothing.
+One home for them, for the Word writer (:mod:`resdiff._render.docx`) and the
+reader (:mod:`resdiff._io.docx`). Plain strings, no lxml: importing this costs nothing.
 
 >>> w("p")
 '{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p'
@@ -19,9 +19,11 @@ __all__ = [
     "CT_WML",
     "DCTERMS_NS",
     "DC_NS",
+    "MC_NS",
     "OFFDOC_REL",
     "REL_CORE",
     "REL_NS",
+    "STRICT_W_NS",
     "W_NS",
     "XML_NS",
     "XSI_NS",
@@ -44,6 +46,11 @@ XML_NS = "http://www.w3.org/XML/1998/namespace"
 # relationship types: officeDocument ones are OFFDOC_REL + "/" + kind ("styles", "theme", …)
 OFFDOC_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 REL_CORE = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+
+# Strict OOXML writes the same vocabulary in other namespaces; the reader maps them back
+STRICT_W_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+# markup compatibility (mc:AlternateContent, mc:Ignorable)
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 # content types: WordprocessingML parts are CT_WML + "." + kind + "+xml" ("document.main", "styles", …)
 CT_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
