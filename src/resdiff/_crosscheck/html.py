@@ -21,8 +21,8 @@ from __future__ import annotations
 from html import escape as _escape
 
 from resdiff._crosscheck.model import CrossCheck
-from resdiff._model import ChangeOp, ClauseChange, Comparison, EditOp, Lang
-from resdiff._render._common import HTML_CONTROL
+from resdiff._model import ChangeOp, ClauseChange, Comparison, Lang
+from resdiff._render._common import HTML_CONTROL, tag_marks
 
 __all__ = ["CSS", "render"]
 
@@ -140,17 +140,7 @@ def _marked(cmp: Comparison, change: ClauseChange) -> str:
         if old == new:
             return _esc(new)
         return (f"<del>{_esc(old)}</del>" if old else "") + (f"<ins>{_esc(new)}</ins>" if new else "")
-    out = []
-    for seg in segments:
-        if not seg.text:
-            continue
-        if seg.op is EditOp.INSERT:
-            out.append(f"<ins>{_esc(seg.text)}</ins>")
-        elif seg.op is EditOp.DELETE:
-            out.append(f"<del>{_esc(seg.text)}</del>")
-        else:
-            out.append(_esc(seg.text))
-    return "".join(out)
+    return tag_marks(segments, _esc)
 
 
 def _cell(cmp: Comparison, indices: tuple[int, ...], side: str, lang: Lang) -> str:

@@ -18,7 +18,7 @@ are written from the one table of C0/C1 controls below.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 from resdiff._model import ChangeOp, EditOp, Segment, Span
@@ -46,6 +46,7 @@ __all__ = [
     "proposal_id",
     "neutralize",
     "split_label",
+    "tag_marks",
 ]
 
 # --- control characters ----------------------------------------------------------------
@@ -262,3 +263,23 @@ def count_cells(comparison: Comparison) -> list[tuple[str, str]]:
 def counts_line(comparison: Comparison) -> str:
     """The counts as one line: ``ADD 1 · MOD 3 (1 editorial) · SUP 0 · MOVE 0 · NOC 20``."""
     return " · ".join(f"{op} {text}" for op, text in count_cells(comparison))
+
+
+def tag_marks(segments: Iterable[Segment], escape: Callable[[str], str]) -> str:
+    """Segments as text with ``<del>``/``<ins>`` around the changes, each piece through *escape*.
+
+    >>> from resdiff._inline import diff_text
+    >>> tag_marks(diff_text("a <b>", "a <c>"), lambda s: s.replace("<", "&lt;"))
+    'a &lt;<del>b</del><ins>c</ins>>'
+    """
+    out = []
+    for seg in segments:
+        if not seg.text:
+            continue
+        if seg.op is EditOp.DELETE:
+            out.append(f"<del>{escape(seg.text)}</del>")
+        elif seg.op is EditOp.INSERT:
+            out.append(f"<ins>{escape(seg.text)}</ins>")
+        else:
+            out.append(escape(seg.text))
+    return "".join(out)

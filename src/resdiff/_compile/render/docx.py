@@ -39,10 +39,10 @@ from lxml import etree
 from resdiff._compile.model import BASE_NAME, MergeOp, ProvisionStatus
 from resdiff._compile.render.common import title
 from resdiff._model import ChangeOp
-from resdiff._ooxml import W_NS, XML_NS, w
+from resdiff._ooxml import XML_NS, w
 from resdiff._render.docx.package import package
 from resdiff._render.docx.styles import style_for
-from resdiff._render.docx.xmlutil import TEXT_PIECES, clean, iso_date
+from resdiff._render.docx.xmlutil import TEXT_PIECES, clean, document_part, iso_date
 
 if TYPE_CHECKING:
     from resdiff._compile.model import Alternative, Compilation, Piece, Provision
@@ -215,17 +215,7 @@ class _Writer:
             else:
                 self.line(provision)
         self._last_mark()
-        sect = etree.SubElement(self.body, w("sectPr"))
-        etree.SubElement(sect, w("pgSz"), {w("w"): "11907", w("h"): "16840"})  # A4
-        etree.SubElement(
-            sect,
-            w("pgMar"),
-            {w("top"): "1134", w("right"): "1134", w("bottom"): "1134", w("left"): "1134",
-             w("header"): "567", w("footer"): "567", w("gutter"): "0"},
-        )  # fmt: skip
-        doc = etree.Element(w("document"), nsmap={"w": W_NS})
-        doc.append(self.body)
-        return doc
+        return document_part(self.body)
 
 
 def _moved(provision: Provision) -> bool:

@@ -26,8 +26,8 @@ from typing import TYPE_CHECKING
 
 from resdiff._compile.model import BASE_NAME, MergeOp, ProvisionStatus
 from resdiff._compile.render.common import anchor_id, row_ids, title
-from resdiff._model import ChangeOp, EditOp
-from resdiff._render._common import HTML_CONTROL
+from resdiff._model import ChangeOp
+from resdiff._render._common import HTML_CONTROL, tag_marks
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -153,17 +153,7 @@ def _id(text: str) -> str:
 
 
 def _marked(segments: Sequence[Segment]) -> str:
-    out = []
-    for seg in segments:
-        if not seg.text:
-            continue
-        if seg.op is EditOp.DELETE:
-            out.append(f"<del>{_esc(seg.text)}</del>")
-        elif seg.op is EditOp.INSERT:
-            out.append(f"<ins>{_esc(seg.text)}</ins>")
-        else:
-            out.append(_esc(seg.text))
-    return "".join(out)
+    return tag_marks(segments, _esc)
 
 
 def _cell(compilation: Compilation, stance: Stance | None) -> str:

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from resdiff._compile.model import BASE_NAME, MergeOp, ProvisionStatus
 from resdiff._compile.render.common import anchor_id, stance_groups, title
-from resdiff._model import ChangeOp, EditOp
-from resdiff._render._common import HTML_CONTROL
+from resdiff._model import ChangeOp
+from resdiff._render._common import HTML_CONTROL, tag_marks
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -51,17 +51,7 @@ def _line_start(text: str) -> str:
 
 
 def _marked(segments: Sequence[Segment]) -> str:
-    out = []
-    for seg in segments:
-        if not seg.text:
-            continue
-        if seg.op is EditOp.DELETE:
-            out.append(f"<del>{escape(seg.text)}</del>")
-        elif seg.op is EditOp.INSERT:
-            out.append(f"<ins>{escape(seg.text)}</ins>")
-        else:
-            out.append(escape(seg.text))
-    return "".join(out)
+    return tag_marks(segments, escape)
 
 
 def _alternative(alt: Alternative) -> str:

@@ -53,11 +53,11 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from resdiff._model import ChangeOp, EditOp, Lang, Role
-from resdiff._ooxml import W_NS, XML_NS, w
+from resdiff._ooxml import XML_NS, w
 from resdiff._render import Marks
 from resdiff._render._common import clause_segments
 from resdiff._render.docx.styles import style_for
-from resdiff._render.docx.xmlutil import TEXT_PIECES, clean, iso_date
+from resdiff._render.docx.xmlutil import TEXT_PIECES, clean, document_part, iso_date
 
 if TYPE_CHECKING:
     from resdiff._model import Block, ClauseChange, Comparison, Document
@@ -497,17 +497,7 @@ class _Writer:
             self._write(pending, _Rev.EQUAL)
         if reasons:
             self._runs(self._paragraph("Reasons"), REASONS.get(self.lang, REASONS[Lang.EN]) + "\t")
-        sect = etree.SubElement(self.body, w("sectPr"))
-        etree.SubElement(sect, w("pgSz"), {w("w"): "11907", w("h"): "16840"})  # A4
-        etree.SubElement(
-            sect,
-            w("pgMar"),
-            {w("top"): "1134", w("right"): "1134", w("bottom"): "1134", w("left"): "1134",
-             w("header"): "567", w("footer"): "567", w("gutter"): "0"},
-        )  # fmt: skip
-        doc = etree.Element(w("document"), nsmap={"w": W_NS})
-        doc.append(self.body)
-        return doc
+        return document_part(self.body)
 
 
 def document(comparison: Comparison, options: RenderOptions) -> etree._Element:
