@@ -17,7 +17,7 @@ import argparse
 import os
 import re
 import warnings
-from typing import TextIO
+from typing import Any, TextIO
 
 import resdiff
 
@@ -26,8 +26,8 @@ __all__ = ["add_split_parser", "batch_folder", "cmd_split", "refuse_compilations
 _UNSAFE = re.compile(r"[^\w.-]+")
 
 
-def add_split_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
-    """Register ``split`` (argparse's subparsers type is private, hence the bare annotation)."""
+def add_split_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Register the ``split`` command on *sub* (argparse's subparsers action, as compile's add_parser takes it)."""
     split = sub.add_parser(
         "split",
         parents=[common],

@@ -73,6 +73,7 @@ def document_to_akn(doc: Document, keys: Sequence[str] | None = None) -> str:
     """
     from lxml import etree
 
+    # lxml takes None as the key of the default namespace; lxml-stubs types the keys as str only
     root = etree.Element(_q("akomaNtoso"), nsmap={None: AKN_NS})  # type: ignore[dict-item]
     statements = _statements(doc)
     keys = list(keys or ())
