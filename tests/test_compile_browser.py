@@ -9,7 +9,7 @@ import lxml.html
 import pytest
 
 from test_compile import CASES, load_case
-from test_html_browser import console_messages, ink_stats, png_pixels, run_chromium
+from test_html_browser import assert_drawn, console_messages, run_chromium
 
 pytestmark = pytest.mark.browser
 
@@ -42,11 +42,4 @@ def test_compilation_page_in_chromium(tmp_path: Path, name: str) -> None:
     noisy = console_messages(dumped.stderr)
     assert not noisy, noisy
 
-    shot = tmp_path / "shot.png"
-    result = run_chromium(page, tmp_path / "profile-shot", f"--screenshot={shot}", "--window-size=1400,1800")
-    assert result.returncode == 0 and shot.exists(), result.stderr[-2000:]
-    png = shot.read_bytes()
-    assert png_pixels(png)[:2] == (1400, 1800)
-    ink, variance, colours = ink_stats(png)
-    assert 0.005 < ink < 0.6, f"page looks blank or solid: ink {ink:.4f}"
-    assert variance > 100 and colours > 20, (variance, colours)
+    assert_drawn(page, tmp_path, (1400, 1800), 0.6, f"compile-{name}")

@@ -7,15 +7,13 @@ except with CI=true.
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import lxml.html
 import pytest
 
 import resdiff
-from test_html_browser import console_messages, ink_stats, png_pixels, run_chromium
+from test_html_browser import assert_drawn, console_messages, run_chromium
 
 pytestmark = pytest.mark.browser
 
@@ -60,15 +58,4 @@ def test_crosscheck_page_in_chromium(tmp_path: Path, name: str) -> None:
     noisy = console_messages(dumped.stderr)
     assert not noisy, noisy
 
-    shot = tmp_path / "shot.png"
-    result = run_chromium(page, tmp_path / "profile-shot", f"--screenshot={shot}", "--window-size=1400,1600")
-    assert result.returncode == 0 and shot.exists(), result.stderr[-2000:]
-    data = shot.read_bytes()
-    assert png_pixels(data)[:2] == (1400, 1600)
-    ink, variance, colours = ink_stats(data)
-    assert 0.005 < ink < 0.5, f"page looks blank or solid: ink {ink:.4f}"
-    assert variance > 100 and colours > 20, (variance, colours)
-    keep = os.environ.get("RESDIFF_SCREENSHOTS")
-    if keep:
-        Path(keep).mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(shot, Path(keep) / f"crosscheck-{name}.png")
+    assert_drawn(page, tmp_path, (1400, 1600), 0.5, f"crosscheck-{name}")

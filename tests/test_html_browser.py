@@ -130,6 +130,23 @@ def ink_stats(data: bytes) -> tuple[float, float, int]:
 CASES = (["res68-zh"] if (CORPUS / "res68-zh" / "new.txt").exists() else []) + ["fixture-zh", "fixture-en"]
 
 
+def assert_drawn(page: Path, tmp_path: Path, size: tuple[int, int], max_ink: float, keep_as: str) -> None:
+    """Chromium screenshots *page* at *size*: the picture has that size and looks like a drawn page
+    (some ink, not a solid block, many colours); RESDIFF_SCREENSHOTS=DIR keeps it as DIR/<keep_as>.png."""
+    shot = tmp_path / "shot.png"
+    result = run_chromium(page, tmp_path / "profile-shot", f"--screenshot={shot}", f"--window-size={size[0]},{size[1]}")
+    assert result.returncode == 0 and shot.exists(), result.stderr[-2000:]
+    data = shot.read_bytes()
+    assert png_pixels(data)[:2] == size
+    ink, variance, colours = ink_stats(data)
+    assert 0.005 < ink < max_ink, f"page looks blank or solid: ink {ink:.4f}"
+    assert variance > 100 and colours > 20, (variance, colours)
+    keep = os.environ.get("RESDIFF_SCREENSHOTS")
+    if keep:
+        Path(keep).mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(shot, Path(keep) / f"{keep_as}.png")
+
+
 def _case(name: str):
     """(comparison, proposal ID) for a case; the corpus one goes through the real compare."""
     if name == "fixture-zh":
@@ -168,19 +185,7 @@ def test_page_in_chromium(tmp_path, name, side_by_side):
     noisy = console_messages(dumped.stderr)
     assert not noisy, noisy
 
-    shot = tmp_path / "shot.png"
-    result = run_chromium(page, tmp_path / "profile-shot", f"--screenshot={shot}", "--window-size=1200,1600")
-    assert result.returncode == 0 and shot.exists(), result.stderr[-2000:]
-    data = shot.read_bytes()
-    width, height, _ = png_pixels(data)
-    assert (width, height) == (1200, 1600)
-    ink, variance, colours = ink_stats(data)
-    assert 0.005 < ink < 0.5, f"page looks blank or solid: ink {ink:.4f}"
-    assert variance > 100 and colours > 20, (variance, colours)
-    keep = os.environ.get("RESDIFF_SCREENSHOTS")
-    if keep:
-        Path(keep).mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(shot, Path(keep) / f"{name}{'-side-by-side' if side_by_side else ''}.png")
+    assert_drawn(page, tmp_path, (1200, 1600), 0.5, f"{name}{'-side-by-side' if side_by_side else ''}")
 
 
 def test_console_errors_are_seen(tmp_path):
