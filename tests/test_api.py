@@ -37,11 +37,11 @@ PUBLIC = """
     AknText Alternative BATCH_TIMEOUT BatchReport BinaryInputError Block ChangeOp ClauseChange Comparison
     Compilation Contribution CrossCheck DecodeError DependencyError DocType Document DocxError DocxSides EditOp
     FORMATS Finding FindingKind Footnote Heading InputError Lang LangProvision Meeting MergeOp Opening OutputError
-    PairResult Part PdfText Piece Proposal ProposalId ProposalSymbol Provision ProvisionStatus
-    RenderOptions ResdiffError ResdiffWarning RevisionKind Role Row Section SectionKind Segment Span Stance Symbol
-    TextInput Token compare compile crosscheck decode_bytes detect_lang document_to_akn document_to_dict file_key
-    pair_files parse paused_gc read_akn read_document read_docx read_docx_text read_pdf read_text render run_batch
-    split_text statement_count to_dict tokenize write_output
+    PairResult Part PdfText Piece Proposal ProposalId ProposalSymbol Provision ProvisionStatus RenderOptions
+    ResdiffError ResdiffWarning RevisionKind Role Row Section SectionKind Segment Span Stance Symbol TextInput Token
+    compare compile crosscheck decode_bytes detect_lang document_to_akn document_to_dict file_key pair_files parse
+    parse_revision_date paused_gc read_akn read_document read_docx read_docx_text read_pdf read_text render
+    run_batch split_text statement_count to_dict tokenize write_output
 """.split()
 
 

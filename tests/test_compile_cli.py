@@ -120,3 +120,15 @@ def test_stdin_can_be_the_base(monkeypatch, tmp_path):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(BASE.encode())))
     code, out = run("-", str(prop), "-f", "wdiff")
     assert code == 1 and out.splitlines()[1] == "1\tto act{+ now+};"
+
+
+@pytest.mark.parametrize("date", ["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00", "yesterday"])
+def test_a_date_word_cannot_write_is_one_line_exit_2(tmp_path: Path, capsys, date: str) -> None:
+    """compile --date reads dates as diff does: out of range once in UTC, or not ISO 8601, is one line, exit 2."""
+    base = tmp_path / "base.txt"
+    base.write_text(BASE, encoding="utf-8")
+    (tmp_path / "ECP.txt").write_text(BASE.replace("act", "act now"), encoding="utf-8")
+    code, _ = run(str(base), str(tmp_path / "ECP.txt"), "-f", "docx", "-o", str(tmp_path / "out.docx"), "--date", date)
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2 and len(err) == 1 and "--date" in err[0] and "internal error" not in err[0], err
+    assert not (tmp_path / "out.docx").exists()

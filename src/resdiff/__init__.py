@@ -54,7 +54,7 @@ from resdiff._model import (
     Symbol,
 )
 from resdiff._parse import parse
-from resdiff._render import FORMATS, RenderOptions, render
+from resdiff._render import FORMATS, RenderOptions, parse_revision_date, render
 from resdiff._segment import Token, tokenize
 from resdiff._split import Part, split_text, statement_count
 
@@ -197,6 +197,7 @@ __all__ = [
     "file_key",
     "pair_files",
     "parse",
+    "parse_revision_date",
     "paused_gc",
     "read_akn",
     "read_document",

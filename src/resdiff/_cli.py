@@ -24,7 +24,6 @@ import stat
 import sys
 import warnings
 from collections.abc import Callable, Sequence
-from datetime import datetime, timezone
 from typing import NoReturn, TextIO, cast
 
 import resdiff
@@ -338,22 +337,6 @@ def _choose_format(
     return given
 
 
-def _parse_date(value: str | None) -> datetime | None:
-    if value is None:
-        return None
-    try:
-        date = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        raise resdiff.InputError(f"--date {value!r} is not an ISO 8601 date in years 1-9999") from None
-    if date.tzinfo is None:
-        return date.replace(tzinfo=timezone.utc)
-    try:
-        date.astimezone(timezone.utc)  # what the Word renderer writes: it must exist too
-    except OverflowError:
-        raise resdiff.InputError(f"--date {value!r} is out of range: in UTC it falls outside years 1-9999") from None
-    return date
-
-
 def _color(choice: str | None, stream: TextIO, to_file: bool) -> bool:
     if choice not in (None, "auto"):
         return choice == "always"
@@ -406,7 +389,7 @@ def _cmd_diff(args: argparse.Namespace, stdout: TextIO) -> int:
     to_stdout = args.output in (None, "-")
     options = resdiff.RenderOptions(
         author=_DEFAULTS.author if args.author is None else args.author,
-        date=_parse_date(args.date),
+        date=resdiff.parse_revision_date(args.date),
         marks=args.marks or _DEFAULTS.marks,
         side_by_side=bool(args.side_by_side),
         color=_color(args.color, stdout, not to_stdout),

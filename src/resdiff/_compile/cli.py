@@ -14,11 +14,11 @@ import os
 import sys
 import warnings
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, TextIO
 
 from resdiff._compile.build import NAME_FORBIDDEN
 from resdiff._errors import InputError, warning_texts
+from resdiff._render import parse_revision_date
 
 if TYPE_CHECKING:
     from resdiff._compile.model import Compilation
@@ -93,16 +93,6 @@ def proposal_name(doc: Document, path: str) -> str:
     return cleaned or "proposal"
 
 
-def _date(value: str | None) -> datetime | None:
-    if value is None:
-        return None
-    try:
-        date = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        raise InputError(f"--date {value!r} is not an ISO 8601 date") from None
-    return date if date.tzinfo else date.replace(tzinfo=timezone.utc)
-
-
 def _summary(compilation: Compilation) -> str:
     counts = compilation.counts()
     conflicts = counts["CONFLICT"]
@@ -128,7 +118,7 @@ def run(args: argparse.Namespace, stdout: TextIO) -> int:
     names: list[str] | None = args.name
     if names is not None and len(names) != len(args.proposals):
         raise InputError(f"--name given {len(names)} times for {len(args.proposals)} proposals; give one per proposal")
-    options = resdiff.RenderOptions(author=args.author, date=_date(args.date), title=args.title)
+    options = resdiff.RenderOptions(author=args.author, date=parse_revision_date(args.date), title=args.title)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         base = resdiff.parse(_read(args.base, args.encoding)[0], lang=args.lang, source=args.base)

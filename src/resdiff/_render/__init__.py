@@ -19,13 +19,13 @@ import enum
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Literal, TypeVar, overload
 
 if TYPE_CHECKING:
     from resdiff._model import Comparison
 
-__all__ = ["FORMATS", "MarkdownStyle", "Marks", "RenderOptions", "TextFormat", "render"]
+__all__ = ["FORMATS", "MarkdownStyle", "Marks", "RenderOptions", "TextFormat", "parse_revision_date", "render"]
 
 # format name -> module under resdiff._render; the value kind (str or bytes) is the module's
 FORMATS: dict[str, str] = {
@@ -54,6 +54,31 @@ class MarkdownStyle(str, enum.Enum):
     HTML = "html"  # <ins>…</ins> and <del>…</del>
     MARKUP = "markup"  # **…** and ~~…~~, for tools that drop inline HTML
 
+
+
+def parse_revision_date(value: str | None) -> datetime | None:
+    """``--date``'s ISO 8601 text as the revision date RenderOptions takes (naive = UTC); None stays None.
+
+    A date the Word renderer could not write (outside years 1-9999 once in UTC) is an InputError.
+
+    >>> parse_revision_date("2024-05-01T10:00Z").isoformat()
+    '2024-05-01T10:00:00+00:00'
+    """
+    from resdiff._errors import InputError
+
+    if value is None:
+        return None
+    try:
+        date = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise InputError(f"--date {value!r} is not an ISO 8601 date in years 1-9999") from None
+    if date.tzinfo is None:
+        return date.replace(tzinfo=timezone.utc)
+    try:
+        date.astimezone(timezone.utc)  # what the Word renderer writes: it must exist too
+    except OverflowError:
+        raise InputError(f"--date {value!r} is out of range: in UTC it falls outside years 1-9999") from None
+    return date
 
 @dataclass(frozen=True, slots=True)
 class RenderOptions:
